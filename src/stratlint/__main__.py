@@ -1,0 +1,3 @@
+from stratlint.cli import main
+
+main()

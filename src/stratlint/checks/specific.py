@@ -1,0 +1,90 @@
+"""Check functions that carry one rule's own logic."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from stratlint.checks import Context, Hit, check
+from stratlint.checks.general import _items, _label, quote
+from stratlint.checks.predicate import is_empty, vocabulary
+
+_VOCABS = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+
+
+def _has_items(data: dict, key: str) -> bool:
+    return bool(_items(data.get(key)))
+
+
+@check("channel_first", {
+    "type": "object",
+    "properties": {"max_unexplained": {"type": "number", "minimum": 0, "maximum": 1}},
+    "additionalProperties": False,
+})
+def channel_first(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Channels or tactics planned before objectives and audience, or channels
+    that mostly serve no stated objective and play no stated role.
+
+    Reports at ``channels`` (else ``tactics``) with the variant
+    ``no-objectives``, ``no-segments`` or ``unexplained-channels``.
+    """
+    if not isinstance(plan, dict) or not (_has_items(plan, "channels") or _has_items(plan, "tactics")):
+        return
+    where = "/channels" if _has_items(plan, "channels") else "/tactics"
+    audience = plan.get("audience")
+    segments = audience.get("segments") if isinstance(audience, dict) else None
+    if not _has_items(plan, "objectives"):
+        yield Hit(where, {}, at="key", variant="no-objectives")
+    elif not _items(segments):
+        yield Hit(where, {}, at="key", variant="no-segments")
+    else:
+        channels = _items(plan.get("channels"))
+        bare = [_label(c, i) for i, c in channels if is_empty(c.get("objectives")) and is_empty(c.get("role"))]
+        if channels and len(bare) / len(channels) > options.get("max_unexplained", 0.5):
+            yield Hit(where, {"labels": quote(bare), "count": len(bare), "total": len(channels)},
+                      at="key", variant="unexplained-channels")
+
+
+_TOUCHPOINTS = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online", "offline"}}
+
+
+def channel_sides(channel: dict, offline_words) -> set[str]:
+    kind = channel.get("kind")
+    if isinstance(kind, str) and not is_empty(kind):
+        return {"offline"} if kind.strip() == "offline" else {"online"}
+    return {"offline"} if offline_words.matches(channel.get("name")) else {"online"}
+
+
+@check("fusion", {
+    "type": "object",
+    "properties": {"vocabularies": _VOCABS},
+    "additionalProperties": False,
+})
+def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Judge on the tactics (else the channels) whether the plan meets
+    customers both online and offline; reports at ``tactics`` (else
+    ``channels``) when all items are on one side, with ``{side}``,
+    ``{items}`` and ``{labels}``."""
+    if not isinstance(plan, dict):
+        return
+    offline_words = vocabulary("offline", options)
+    channels = {c["id"]: c for _, c in _items(plan.get("channels")) if isinstance(c.get("id"), str)}
+    tactics = _items(plan.get("tactics"))
+    sides: list[set[str]] = []
+    if tactics:
+        what, labels = "tactics", [_label(t, i) for i, t in tactics]
+        for _, tactic in tactics:
+            touchpoint = tactic.get("touchpoint")
+            if isinstance(touchpoint, str) and touchpoint.strip() in _TOUCHPOINTS:
+                sides.append(_TOUCHPOINTS[touchpoint.strip()])
+            elif isinstance(tactic.get("channel"), str) and tactic["channel"] in channels:
+                sides.append(channel_sides(channels[tactic["channel"]], offline_words))
+    else:
+        listed = _items(plan.get("channels"))
+        what, labels = "channels", [_label(c, i) for i, c in listed]
+        sides = [channel_sides(c, offline_words) for _, c in listed]
+    if not sides:
+        return
+    for side in ("online", "offline"):
+        if all(s == {side} for s in sides):
+            other = "offline" if side == "online" else "online"
+            yield Hit(f"/{what}", {"side": side, "other": other, "items": what, "labels": quote(labels[:5])},
+                      at="key")

@@ -1,0 +1,137 @@
+"""The command line. Click parses; each command calls one function that
+returns an exit code; a :class:`StratlintError` becomes one line on
+standard error and exit code 2. No traceback reaches the user."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from stratlint import __version__
+from stratlint.errors import StratlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _error(message: str) -> None:
+    click.echo(f"stratlint: error: {message}", err=True)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StratlintError as exc:
+            _error(str(exc))
+            ctx.exit(EXIT_FAILURE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="stratlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint marketing strategy files: schema validation and rules that find
+    plans with no business objective, vanity-only KPIs, channel-first
+    planning, broadcast-only tactics and no offline/online fusion."""
+
+
+def _rules_options(f):
+    f = click.option("--plugin", "plugins", multiple=True, metavar="NAME",
+                     help="Load an installed plugin (entry point in 'stratlint.plugins'); may repeat.")(f)
+    f = click.option("--rules", "rule_packs", multiple=True, metavar="PATH",
+                     type=click.Path(dir_okay=False), help="Add a rule pack (YAML); may repeat.")(f)
+    return f
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATHS]...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules: slugs, codes or code prefixes, comma-separated.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
+@_rules_options
+def check(paths, fmt, output, select, ignore, fail_on, quiet, no_color, rule_packs, plugins):
+    """Lint strategy files and directories ('-' reads standard input).
+
+    Directories are walked for *.strategy.yaml, *.strategy.yml and
+    *.strategy.json; a file named here is always checked.
+    """
+    from stratlint.run import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=list(paths) or ["."], fmt=fmt, output=output, select=_split(select), ignore=_split(ignore),
+        fail_on=fail_on, quiet=quiet, color=_use_color(no_color, output),
+        rule_packs=list(rule_packs), plugins=list(plugins),
+    )
+    sys.exit(run_check(options))
+
+
+def _use_color(no_color: bool, output: str | None) -> bool:
+    if no_color or output or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True)
+@_rules_options
+def rules(fmt, rule_packs, plugins):
+    """List every rule: code, slug, default severity, source and summary."""
+    from stratlint.registry import load_rules
+    from stratlint.rules_doc import render_rules
+
+    click.echo(render_rules(load_rules(rule_packs, plugins).rules, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("rule")
+@_rules_options
+def explain(rule, rule_packs, plugins):
+    """Show a rule's full documentation (by slug or code)."""
+    from stratlint.registry import load_rules
+    from stratlint.rules_doc import explain_rule
+
+    ruleset = load_rules(rule_packs, plugins)
+    found = ruleset.find(rule)
+    if found is None:
+        import difflib
+
+        names = [r.slug for r in ruleset.rules] + [r.code for r in ruleset.rules]
+        hint = difflib.get_close_matches(rule, names, n=1)
+        raise StratlintError(f"no rule named '{rule}'" + (f"; did you mean '{hint[0]}'?" if hint else
+                                                          "; 'stratlint rules' lists them"))
+    click.echo(explain_rule(found), nl=False)
+
+
+@cli.command()
+@click.option("--rule-pack", is_flag=True, help="Print the rule-pack schema instead of the plan schema.")
+def schema(rule_pack):
+    """Print the plan JSON Schema (for editors and yaml-language-server)."""
+    from stratlint.resources import schema_path
+
+    name = "rule-pack.schema.json" if rule_pack else "strategy-v1.schema.json"
+    click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
+
+
+def main() -> None:
+    try:
+        cli(prog_name="stratlint")
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: never a traceback
+        _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        sys.exit(EXIT_FAILURE)

@@ -1,0 +1,67 @@
+"""The rule engine: runs each rule's checks and turns hits into findings.
+
+The engine, not the rule, decides where a finding stands (from the hit's
+pointer, falling back to the nearest existing ancestor), what it is
+called and how serious it is. A rule that raises is recorded as a crash
+with its slug; the other rules still run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stratlint.checks import Context
+from stratlint.findings import Finding
+from stratlint.located import LocatedDocument
+from stratlint.packs import Rule
+from stratlint.paths import select
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Crash:
+    rule: str
+    path: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"rule '{self.rule}' failed on {self.path}: {self.error}"
+
+
+def render(template: str, values: dict) -> str:
+    """Fill ``{name}`` placeholders; only plain names, nothing is evaluated."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+def run(rules: list[Rule], doc: LocatedDocument, path: str) -> tuple[list[Finding], list[Crash]]:
+    findings: list[Finding] = []
+    crashes: list[Crash] = []
+    for rule in rules:
+        try:
+            findings.extend(_run_rule(rule, doc, path))
+        except Exception as exc:  # a faulty rule must not stop the others
+            crashes.append(Crash(rule.slug, path, f"{type(exc).__name__}: {exc}"))
+    return findings, crashes
+
+
+def _run_rule(rule: Rule, doc: LocatedDocument, path: str) -> list[Finding]:
+    out: dict[tuple, Finding] = {}
+    for given in rule.given:
+        for pointer, value in select(doc.data, given):
+            ctx = Context(doc.data, pointer, doc, path)
+            for step in rule.steps:
+                options = {**step.options, **rule.options} if rule.options else step.options
+                for hit in step.function.function(value, options, ctx):
+                    if rule.location:
+                        span = doc.span(rule.location["pointer"], rule.location.get("at", "key"))
+                        hit_pointer = rule.location["pointer"]
+                    else:
+                        span = hit.span or doc.span(hit.pointer, hit.at)
+                        hit_pointer = hit.pointer
+                    message = render(rule.template(hit.variant), hit.values)
+                    key = (span, message)
+                    if key not in out:  # a node reached through aliases is reported once
+                        out[key] = Finding(path, span, rule.code, rule.slug, rule.severity, message,
+                                           doc.locate(hit_pointer)[2])
+    return list(out.values())

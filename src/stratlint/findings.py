@@ -1,0 +1,79 @@
+"""The findings model: what every check produces and every formatter prints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import NamedTuple
+
+
+class Severity(IntEnum):
+    """Ordered so that a higher value is more serious."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r}; use error, warning or info") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Span(NamedTuple):
+    """A 1-based region of a file; the end column is one past the last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+TOP = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    span: Span
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    pointer: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "pointer": self.pointer,
+        }
+
+
+def summarize(findings) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[str(f.severity)] += 1
+    return counts

@@ -1,0 +1,345 @@
+"""The located document: plain values plus where each one stands in the file.
+
+A strategy file is parsed once, with PyYAML's ``compose()`` (the libyaml C
+parser where it is installed), into a node graph that carries a start and
+an end mark for every node. From it we build plain Python values (dicts,
+lists, str, int, float, bool, None; dates become ISO strings, as in JSON)
+that the schema and the rules read, and we keep the node graph itself as
+the index from JSON Pointer to source span: nothing is copied, and a span
+is only computed for the few pointers that findings name.
+
+Loading is safe by construction: values are built here, from the tags of
+the YAML 1.1 core types only, so a ``!!python/...`` tag or any other
+unknown tag is refused and nothing a file says is ever executed. Merge
+keys (``<<``) are resolved, duplicate keys are recorded (the last value
+wins, as in every YAML loader), a value reached through several aliases is
+built once and shared, and a document whose aliases would expand to far
+more values than it holds (a "billion laughs" bomb) is refused.
+"""
+from __future__ import annotations
+
+import datetime
+import gc
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from stratlint.findings import TOP, Span
+from stratlint.pointer import from_parts, split
+
+try:  # libyaml: the same nodes and marks, at C speed
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+SEQ, MAP, MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
+
+#: How deep collections may nest. A plan is a handful of levels deep.
+MAX_DEPTH = 100
+#: How many values aliases may add beyond those written in the file.
+MAX_ALIAS_EXPANSION = 100_000
+
+_scalars = SafeConstructor()
+
+
+class LoadError(Exception):
+    """The file is not a YAML document stratlint can read (finding SL001)."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    pointer: str  # pointer of the mapping member that is repeated
+    key: str
+    span: Span  # the second (or later) occurrence of the key
+    first_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadKey:
+    """A mapping key that is not text (a list or a mapping)."""
+
+    pointer: str  # pointer of the mapping
+    span: Span
+    kind: str
+
+
+@dataclass(slots=True)
+class LocatedDocument:
+    """Plain data plus the node graph it was built from."""
+
+    data: object
+    root: Node
+    source: str
+    duplicate_keys: list[DuplicateKey] = field(default_factory=list)
+    bad_keys: list[BadKey] = field(default_factory=list)
+    _lines: list[str] | None = None
+
+    # -- pointers to nodes -------------------------------------------------
+
+    def locate(self, pointer: str) -> tuple[Node | None, Node | None, str]:
+        """Return ``(key_node, value_node, pointer_found)`` for ``pointer``.
+
+        Walks from the root and stops at the nearest existing ancestor when
+        the pointer goes further than the document does.
+        """
+        key_node: Node | None = None
+        node: Node = self.root
+        found: list[str] = []
+        for token in split(pointer):
+            if isinstance(node, MappingNode):
+                pair = _member(node, token)
+                if pair is None:
+                    break
+                key_node, node = pair
+            elif isinstance(node, SequenceNode):
+                if not token.isdigit() or int(token) >= len(node.value):
+                    break
+                key_node, node = None, node.value[int(token)]
+            else:
+                break
+            found.append(token)
+        return key_node, node, from_parts(found)
+
+    def span(self, pointer: str, at: str = "value") -> Span:
+        """The span of the node at ``pointer`` (or of its key, ``at="key"``).
+
+        The root is "the top level", line 1 column 1. A pointer that goes
+        past the document is located at its nearest existing ancestor.
+        """
+        key_node, node, found = self.locate(pointer)
+        if not found:
+            return TOP
+        if at == "key" and key_node is not None:
+            return self.node_span(key_node)
+        return self.node_span(node)
+
+    def node_span(self, node: Node) -> Span:
+        start = node.start_mark
+        end = _last_mark(node)
+        end_line, end_column = end.line, end.column
+        if end_column == 0 and end_line > start.line:
+            # A block scalar or collection ends at the start of the next
+            # line; report the end of its last line instead.
+            end_line -= 1
+            end_column = len(self.lines[end_line]) if end_line < len(self.lines) else 0
+        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.source.splitlines()
+        return self._lines
+
+
+def _member(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+    """The last explicit ``key`` of a mapping, else the first merged one."""
+    found = None
+    merges: list[Node] = []
+    for k, v in mapping.value:
+        if k.tag == MERGE:
+            merges.append(v)
+        elif isinstance(k, ScalarNode) and k.value == key:
+            found = (k, v)
+    if found is not None:
+        return found
+    for source in merges:
+        for m in source.value if isinstance(source, SequenceNode) else [source]:
+            if isinstance(m, MappingNode):
+                pair = _member(m, key)
+                if pair is not None:
+                    return pair
+    return None
+
+
+def _last_mark(node: Node):
+    """The end of a node; a block collection ends where its last child does."""
+    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, MappingNode) else last
+    return node.end_mark
+
+
+def _mark_span(mark) -> Span:
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+
+
+def compose(text: str) -> Node:
+    """Compose one YAML document into nodes, or raise :class:`LoadError`."""
+    if not text.strip():
+        raise LoadError("the file is empty")
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the node graph is many small acyclic objects
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem == "but found another document":
+            problem = "the file holds more than one document; a plan is one document"
+        elif exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        raise LoadError(problem, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(str(exc).splitlines()[0] if str(exc) else "invalid YAML") from None
+    except RecursionError:
+        raise LoadError(f"the document nests too deeply (more than {MAX_DEPTH} levels)") from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if root is None:
+        raise LoadError("the file holds only comments; a plan is a mapping such as 'version: 1'")
+    return root
+
+
+def load(text: str) -> LocatedDocument:
+    """Parse ``text`` into a :class:`LocatedDocument`, or raise :class:`LoadError`."""
+    root = compose(text)
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        raise LoadError(
+            f"the plan is {kind}, not a mapping of keys such as 'version:' and 'name:'",
+            root.start_mark.line + 1, root.start_mark.column + 1,
+        )
+    builder = _Builder()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        data = builder.build(root, "", 0)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return LocatedDocument(data, root, text, builder.duplicates, builder.bad_keys)
+
+
+class _Builder:
+    """Builds plain values from nodes, each node once."""
+
+    def __init__(self) -> None:
+        self.values: dict[int, object] = {}
+        self.building: set[int] = set()
+        self.written = 0  # nodes as written in the file
+        self.expanded = 0  # values as the data holds them, aliases expanded
+        self.sizes: dict[int, int] = {}
+        self.duplicates: list[DuplicateKey] = []
+        self.bad_keys: list[BadKey] = []
+
+    def build(self, node: Node, pointer: str, depth: int) -> object:
+        key = id(node)
+        if key in self.values:
+            self.expanded += self.sizes[key]
+            if self.expanded - self.written > MAX_ALIAS_EXPANSION:
+                raise LoadError(
+                    f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; "
+                    "the file looks like an alias bomb",
+                    node.start_mark.line + 1, node.start_mark.column + 1,
+                )
+            return self.values[key]
+        if key in self.building:
+            raise LoadError("an alias refers to the value that contains it (a recursive alias)",
+                            node.start_mark.line + 1, node.start_mark.column + 1)
+        if depth > MAX_DEPTH:
+            raise LoadError(f"the document nests more than {MAX_DEPTH} levels deep",
+                            node.start_mark.line + 1, node.start_mark.column + 1)
+        before = self.expanded
+        self.written += 1
+        self.expanded += 1
+        if isinstance(node, ScalarNode):
+            value = _scalar(node)
+        else:
+            self.building.add(key)
+            if isinstance(node, SequenceNode):
+                if node.tag != SEQ:
+                    raise _unsupported(node)
+                value = [self.build(child, f"{pointer}/{i}", depth + 1) for i, child in enumerate(node.value)]
+            else:
+                if node.tag != MAP:
+                    raise _unsupported(node)
+                value = self._mapping(node, pointer, depth)
+            self.building.discard(key)
+        self.values[key] = value
+        self.sizes[key] = self.expanded - before
+        return value
+
+    def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict:
+        out: dict = {}
+        first_line: dict[str, int] = {}
+        merged: dict = {}
+        for k, v in node.value:
+            if k.tag == MERGE:
+                self._merge(v, pointer, depth, merged)
+                continue
+            if not isinstance(k, ScalarNode):
+                kind = "a list" if isinstance(k, SequenceNode) else "a mapping"
+                self.bad_keys.append(BadKey(pointer, _node_span(k), kind))
+                continue
+            name = k.value
+            member = f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"
+            if name in first_line:
+                self.duplicates.append(DuplicateKey(member, name, _node_span(k), first_line[name]))
+                del out[name]  # the last value wins, and takes the last place
+            else:
+                first_line[name] = k.start_mark.line + 1
+            out[name] = self.build(v, member, depth + 1)
+        if merged:
+            for name, value in merged.items():
+                out.setdefault(name, value)
+        return out
+
+    def _merge(self, source: Node, pointer: str, depth: int, merged: dict) -> None:
+        """Merge ``<<: *a`` or ``<<: [*a, *b]``; earlier sources win, explicit keys win."""
+        sources = source.value if isinstance(source, SequenceNode) else [source]
+        for m in sources:
+            if not isinstance(m, MappingNode):
+                raise LoadError("a merge key '<<' takes a mapping or a list of mappings",
+                                m.start_mark.line + 1, m.start_mark.column + 1)
+            value = self.build(m, pointer, depth + 1)
+            for name, item in value.items():
+                merged.setdefault(name, item)
+
+
+def _node_span(node: Node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _unsupported(node: Node) -> LoadError:
+    tag = node.tag
+    if tag.startswith(_TAG):
+        tag = "!!" + tag[len(_TAG):]
+    return LoadError(f"unsupported tag '{tag}'; a plan uses plain YAML values only",
+                     node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _scalar(node: ScalarNode) -> object:
+    tag = node.tag
+    if tag == STR:
+        return node.value
+    if tag == NULL:
+        return None
+    try:
+        if tag == INT:
+            return _scalars.construct_yaml_int(node)
+        if tag == FLOAT:
+            return _scalars.construct_yaml_float(node)
+        if tag == BOOL:
+            return _scalars.construct_yaml_bool(node)
+        if tag == TIMESTAMP:
+            value = _scalars.construct_yaml_timestamp(node)
+            if isinstance(value, datetime.datetime):
+                return value.isoformat()
+            return value.isoformat()
+    except (ValueError, OverflowError, ConstructorError):
+        # e.g. 2027-02-30 or a number too long to convert: keep the text,
+        # and let the schema say what is wrong with it.
+        return node.value
+    raise _unsupported(node)

@@ -1,0 +1,141 @@
+"""Rule packs: YAML files of declarative rules, validated before use.
+
+A pack is read with the same located loader as a plan, so every problem
+in it (a key misspelt, a function that does not exist, options the
+function does not accept) is reported at its file, line and column.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from stratlint.checks import CheckSpec
+from stratlint.errors import StratlintError
+from stratlint.findings import Severity
+from stratlint.located import LoadError, LocatedDocument, load
+
+PACK_SCHEMA = "rule-pack.schema.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    function: CheckSpec
+    options: dict
+
+
+@dataclass(slots=True)
+class Rule:
+    code: str
+    slug: str
+    severity: Severity
+    summary: str
+    given: tuple[str, ...]
+    steps: tuple[Step, ...]
+    message: str | dict[str, str]
+    docs: dict
+    source: str
+    location: dict | None = None
+    fixable: bool = False
+    where: str = ""  # file:line of the rule's definition, for error messages
+    options: dict = field(default_factory=dict)
+
+    def template(self, variant: str | None) -> str:
+        if isinstance(self.message, str):
+            return self.message
+        if variant in self.message:
+            return self.message[variant]
+        return next(iter(self.message.values()))
+
+
+@lru_cache(maxsize=None)
+def _pack_validator():
+    import jsonschema
+
+    from stratlint.resources import load_schema
+
+    return jsonschema.Draft202012Validator(load_schema(PACK_SCHEMA))
+
+
+_option_validators: dict[int, object] = {}
+
+
+def _options_validator(spec: CheckSpec):
+    import jsonschema
+
+    key = id(spec.options_schema)
+    if key not in _option_validators:
+        _option_validators[key] = jsonschema.Draft202012Validator(spec.options_schema)
+    return _option_validators[key]
+
+
+def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = None) -> list[Rule]:
+    """Load and validate one pack; raise :class:`StratlintError` at the first problem."""
+    from stratlint.schema_check import violations
+    from stratlint.sources import decode
+
+    shown = str(path)
+    try:
+        doc = load(decode(path.read_bytes()))
+    except OSError as exc:
+        raise StratlintError(f"cannot read rule pack: {exc.strerror or exc}", path=shown) from None
+    except LoadError as exc:
+        raise StratlintError(f"rule pack is not valid YAML: {exc.message}", path=shown,
+                             line=exc.line, column=exc.column) from None
+    if doc.duplicate_keys:
+        dup = doc.duplicate_keys[0]
+        raise StratlintError(f"rule pack repeats the key '{dup.key}' (first on line {dup.first_line})",
+                             path=shown, line=dup.span.line, column=dup.span.column)
+    for pointer, at, message in violations(doc, _pack_validator()):
+        _fail(doc, shown, pointer, at, f"invalid rule pack: {message}")
+    data = doc.data
+    source = source or data["pack"]
+    rules = []
+    for i, raw in enumerate(data["rules"]):
+        here = f"/rules/{i}"
+        if source != "stratlint" and raw["code"].startswith("SL"):
+            _fail(doc, shown, f"{here}/code", "value",
+                  f"rule code '{raw['code']}' uses the prefix SL, which is reserved for stratlint's own rules")
+        then = raw["then"] if isinstance(raw["then"], list) else [raw["then"]]
+        steps = []
+        for j, step in enumerate(then):
+            base = f"{here}/then" + (f"/{j}" if isinstance(raw["then"], list) else "")
+            spec = checks.get(step["function"])
+            if spec is None:
+                hint = difflib.get_close_matches(step["function"], list(checks), n=1)
+                _fail(doc, shown, f"{base}/function", "value",
+                      f"unknown check function '{step['function']}'" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+            options = step.get("options", {})
+            _check_options(doc, shown, spec, options, f"{base}/options")
+            steps.append(Step(spec, options))
+        given = raw.get("given", "")
+        line = doc.span(here).line
+        rules.append(Rule(
+            code=raw["code"], slug=raw["slug"], severity=Severity.parse(raw["severity"]),
+            summary=raw["summary"].strip(), given=tuple(given if isinstance(given, list) else [given]),
+            steps=tuple(steps), message=raw["message"], docs=raw["docs"], source=source,
+            location=raw.get("location"), fixable=bool(raw.get("fixable", False)),
+            where=f"{shown}:{line}",
+        ))
+    return rules
+
+
+def check_options(spec: CheckSpec, options: dict) -> list[tuple[str, str]]:
+    """``(pointer inside options, message)`` for options ``spec`` does not accept."""
+    from stratlint.pointer import from_parts
+
+    out = []
+    for error in sorted(_options_validator(spec).iter_errors(options), key=lambda e: list(e.absolute_path)):
+        out.append((from_parts(error.absolute_path), f"options of '{spec.name}': {error.message}"))
+    return out
+
+
+def _check_options(doc: LocatedDocument, shown: str, spec: CheckSpec, options: dict, base: str) -> None:
+    for pointer, message in check_options(spec, options):
+        _fail(doc, shown, base + pointer, "value", message)
+
+
+def _fail(doc: LocatedDocument, shown: str, pointer: str, at: str, message: str):
+    span = doc.span(pointer, at)
+    raise StratlintError(message, path=shown, line=span.line, column=span.column)

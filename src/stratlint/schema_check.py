@@ -1,0 +1,156 @@
+"""SL002 schema-violation: the plan checked against the v1 JSON Schema.
+
+Every violation becomes one finding at the node it concerns, with a
+message a marketer understands ("objectives[2] needs a 'statement'")
+instead of a validator dump. Two readings of PLAN_FORMAT.md are applied on
+top of plain JSON Schema: an optional key whose value is empty counts as
+absent (not a type error), and a value reached through several aliases is
+reported once, at its source.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from stratlint.located import LocatedDocument
+from stratlint.pointer import from_parts, human, split
+
+SCHEMA_FILE = "strategy-v1.schema.json"
+
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def is_empty(value: object) -> bool:
+    """Absent in the sense of RULES.md: null, blank text, [] and {}."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+@lru_cache(maxsize=None)
+def validator():
+    import jsonschema
+    from jsonschema import validators
+
+    from stratlint.resources import load_schema
+
+    base = jsonschema.Draft202012Validator
+    base_properties = base.VALIDATORS["properties"]
+
+    def properties(v, props, instance, schema):
+        if not isinstance(instance, dict):
+            return
+        required = schema.get("required", ())
+        present = {k: val for k, val in instance.items() if k in required or not is_empty(val)}
+        yield from base_properties(v, props, present, schema)
+
+    cls = validators.extend(base, {"properties": properties})
+    checker = jsonschema.FormatChecker(formats=["date"])
+    return cls(load_schema(SCHEMA_FILE), format_checker=checker)
+
+
+def violations(doc: LocatedDocument, schema_validator=None) -> list[tuple[str, str, str]]:
+    """``(pointer, 'key'|'value', message)`` for each violation, one per node.
+
+    ``schema_validator`` defaults to the plan schema's; rule packs and
+    configs are checked with their own.
+    """
+    seen: set[tuple] = set()
+    out = []
+    for error in (schema_validator or validator()).iter_errors(doc.data):
+        for parts, at, message, detail in _explain(error):
+            pointer = from_parts(parts)
+            key_node, node, _ = doc.locate(pointer)
+            target = key_node if at == "key" and key_node is not None else node
+            ident = (id(target), at, error.validator, detail)  # aliases reach one node
+            if ident not in seen:
+                seen.add(ident)
+                out.append((pointer, at, message))
+    for bad in doc.bad_keys:
+        out.append((bad.pointer, "value",
+                    f"a key {_where(bad.pointer)} is {bad.kind}; keys are plain words such as 'name'"))
+    return out
+
+
+def _where(pointer: str) -> str:
+    parts = [int(p) if p.isdigit() else p for p in split(pointer)]
+    return f"in {human(parts)}" if parts else "at the top level"
+
+
+def _explain(error):
+    """Yield ``(path parts, 'key'|'value', message, detail)`` for one error."""
+    parts = list(error.absolute_path)
+    name = human(parts)
+    kind = error.validator
+    instance = error.instance
+    if kind == "required":
+        missing = next((p for p in error.validator_value if repr(p) in error.message), None)
+        subject = name or "the plan"
+        yield parts, "value", f"{subject} needs a '{missing}'", missing
+    elif kind == "additionalProperties":
+        schema = error.schema
+        allowed = sorted(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        where = f"in {name}" if name else "at the top level"
+        for key in instance:
+            if key in schema.get("properties", {}) or any(re.search(p, key) for p in patterns):
+                continue
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            message = f"unknown key '{key}' {where}"
+            message += f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
+            yield parts + [key], "key", message, key
+    elif kind in ("type", "pattern", "minLength") and is_empty(instance):
+        yield parts, "value", f"{name} must not be empty", None
+    elif kind == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        yield parts, "value", f"{name} must be {expected}, not {_describe(instance)}", None
+    elif kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        message = f"{name} is '{instance}', which is not one of: {', '.join(options)}"
+        if isinstance(instance, str):
+            hint = difflib.get_close_matches(instance.lower(), options, n=1, cutoff=0.6)
+            if hint:
+                message += f"; did you mean '{hint[0]}'?"
+        yield parts, "value", message, None
+    elif kind == "const":
+        yield parts, "value", f"{name} must be {error.validator_value}, not {_describe(instance)}", None
+    elif kind == "pattern" and parts and parts[-1] == "id":
+        suggestion = re.sub(r"[^a-z0-9]+", "-", str(instance).lower()).strip("-") or "my-id"
+        yield parts, "value", (
+            f"{name} '{instance}' is not a valid id; use lower-case letters and digits "
+            f"joined by '-' or '_', such as '{suggestion}'"), None
+    elif kind == "format":
+        yield parts, "value", f"{name} '{instance}' is not a date; write it as YYYY-MM-DD, such as 2027-01-31", None
+    else:  # a keyword the plan schema may gain later: say it plainly
+        yield parts, "value", f"{name or 'the plan'}: {error.message}", kind
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

@@ -1,0 +1,107 @@
+"""From the paths a user names to the text of each strategy file.
+
+Directories are walked for ``*.strategy.yaml``, ``*.strategy.yml`` and
+``*.strategy.json`` (hidden folders such as ``.git`` are skipped, links
+to folders are not followed, so a link loop cannot trap the walk); a file
+named on the command line is always checked, whatever its name; ``-`` is
+standard input.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+from dataclasses import dataclass
+
+from stratlint.located import LoadError
+
+PATTERNS = (".strategy.yaml", ".strategy.yml", ".strategy.json")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class PathProblem:
+    """A path that could not be read: a one-line error, and exit code 2."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[PathProblem]]:
+    files: list[str] = []
+    problems: list[PathProblem] = []
+    for path in paths:
+        if path == STDIN:
+            files.append(STDIN)
+        elif os.path.isdir(path):
+            files.extend(_walk(path))
+        elif os.path.lexists(path):
+            files.append(path)
+        else:
+            problems.append(PathProblem(path, "no such file or directory"))
+    seen: set[str] = set()
+    unique = [f for f in files if not (f in seen or seen.add(f))]
+    return unique, problems
+
+
+def _walk(top: str) -> list[str]:
+    found = []
+    for root, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(root, n) for n in names if n.endswith(PATTERNS))
+    return sorted(found)
+
+
+def display_name(path: str) -> str:
+    return STDIN_NAME if path == STDIN else path
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a file, or raise :class:`PathProblem`-worthy ``OSError``."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError("is a directory")
+    if not stat.S_ISREG(mode):
+        raise OSError("not a regular file (a pipe, socket or device)")
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or UTF-16/32 with a BOM.
+
+    Anything else is :class:`LoadError` at the first bad byte's line and
+    column, so the user sees where the file stops being text.
+    """
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            break
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        raise LoadError(f"the file is not valid {encoding.upper().replace('-SIG', '')} text "
+                        f"(byte 0x{data[exc.start]:02x})", line, column) from None
+    if "\x00" in text:
+        line, column = _position(data, data.find(b"\x00"))
+        raise LoadError("the file holds NUL bytes; it looks binary, not a YAML plan", line, column)
+    return text
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
