@@ -121,19 +121,21 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
     return rules
 
 
-def check_options(spec: CheckSpec, options: dict) -> list[tuple[str, str]]:
-    """``(pointer inside options, message)`` for options ``spec`` does not accept."""
+def check_options(spec: CheckSpec, options: dict) -> list[tuple[str, str, str]]:
+    """``(pointer inside options, 'key'|'value', message)`` for options ``spec`` does not accept."""
     from stratlint.pointer import from_parts
+    from stratlint.schema_check import explain
 
     out = []
     for error in sorted(_options_validator(spec).iter_errors(options), key=lambda e: list(e.absolute_path)):
-        out.append((from_parts(error.absolute_path), f"options of '{spec.name}': {error.message}"))
+        for parts, at, message, _ in explain(error, f"the options of '{spec.name}'"):
+            out.append((from_parts(parts), at, message))
     return out
 
 
 def _check_options(doc: LocatedDocument, shown: str, spec: CheckSpec, options: dict, base: str) -> None:
-    for pointer, message in check_options(spec, options):
-        _fail(doc, shown, base + pointer, "value", message)
+    for pointer, at, message in check_options(spec, options):
+        _fail(doc, shown, base + pointer, at, message)
 
 
 def _fail(doc: LocatedDocument, shown: str, pointer: str, at: str, message: str):

@@ -67,7 +67,7 @@ def load_rules(extra_packs: list[str] = (), plugins: list[str] = ()) -> RuleSet:
         for rule in read_pack(path, ruleset.checks, source="stratlint"):
             ruleset.add(rule)
     for path, name in plugin_packs:
-        for rule in read_pack(path, ruleset.checks, source=f"plugin {name}"):
+        for rule in read_pack(path, ruleset.checks, source=name):
             ruleset.add(rule)
     for path in extra_packs:
         for rule in read_pack(Path(path), ruleset.checks):

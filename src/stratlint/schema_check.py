@@ -71,7 +71,7 @@ def violations(doc: LocatedDocument, schema_validator=None) -> list[tuple[str, s
     seen: set[tuple] = set()
     out = []
     for error in (schema_validator or validator()).iter_errors(doc.data):
-        for parts, at, message, detail in _explain(error):
+        for parts, at, message, detail in explain(error):
             pointer = from_parts(parts)
             key_node, node, _ = doc.locate(pointer)
             target = key_node if at == "key" and key_node is not None else node
@@ -90,21 +90,23 @@ def _where(pointer: str) -> str:
     return f"in {human(parts)}" if parts else "at the top level"
 
 
-def _explain(error):
-    """Yield ``(path parts, 'key'|'value', message, detail)`` for one error."""
+def explain(error, root: str = "the plan"):
+    """Yield ``(path parts, 'key'|'value', message, detail)`` for one error.
+
+    ``root`` names the validated document where a message must name it.
+    """
     parts = list(error.absolute_path)
-    name = human(parts)
+    name = human(parts) if parts else root
     kind = error.validator
     instance = error.instance
     if kind == "required":
         missing = next((p for p in error.validator_value if repr(p) in error.message), None)
-        subject = name or "the plan"
-        yield parts, "value", f"{subject} needs a '{missing}'", missing
+        yield parts, "value", f"{name} needs a '{missing}'", missing
     elif kind == "additionalProperties":
         schema = error.schema
         allowed = sorted(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
-        where = f"in {name}" if name else "at the top level"
+        where = f"in {name}" if parts or root != "the plan" else "at the top level"
         for key in instance:
             if key in schema.get("properties", {}) or any(re.search(p, key) for p in patterns):
                 continue
@@ -136,7 +138,7 @@ def _explain(error):
     elif kind == "format":
         yield parts, "value", f"{name} '{instance}' is not a date; write it as YYYY-MM-DD, such as 2027-01-31", None
     else:  # a keyword the plan schema may gain later: say it plainly
-        yield parts, "value", f"{name or 'the plan'}: {error.message}", kind
+        yield parts, "value", f"{name}: {error.message}", kind
 
 
 def _describe(value: object) -> str:

@@ -53,7 +53,7 @@ def _walk(top: str) -> list[str]:
     found = []
     for root, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, n) for n in names if n.endswith(PATTERNS))
+        found.extend(os.path.normpath(os.path.join(root, n)) for n in names if n.endswith(PATTERNS))
     return sorted(found)
 
 

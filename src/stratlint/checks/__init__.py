@@ -99,10 +99,10 @@ def specs_in(namespace: Iterable[Any]) -> Iterator[CheckSpec]:
 
 
 def builtin_checks() -> dict[str, CheckSpec]:
-    from stratlint.checks import general, specific, structure
+    from stratlint.checks import engagement, general, hygiene, measures, specific, structure
 
     out: dict[str, CheckSpec] = {}
-    for module in (structure, general, specific):
+    for module in (structure, general, specific, measures, engagement, hygiene):
         for spec in specs_in(vars(module).values()):
             out[spec.name] = spec
     return out

@@ -1,0 +1,2 @@
+"""Check functions for the hygiene rules."""
+from __future__ import annotations
