@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from stratlint.cli import cli
 from stratlint.testing import RuleTester
+from tests.readme import block
 
 PLAN = textwrap.dedent("""\
     version: 1
@@ -21,34 +22,7 @@ PLAN = textwrap.dedent("""\
       - {id: quiz, name: Product quiz, owner: Ana}
 """)
 
-PACK = textwrap.dedent("""\
-    pack: acme
-    rules:
-      - code: ACME001
-        slug: tactic-needs-owner
-        severity: warning
-        summary: Every tactic names an owner.
-        given: /tactics/*
-        then: {function: present, options: {field: owner}}
-        message: "tactic '{id}' has no owner; name the person who runs it"
-        docs:
-          what: Every tactic has an owner.
-          why: Work nobody owns does not get done.
-          example: "tactics: [{id: a, name: Webinar}]"
-          fix: Add an owner.
-      - code: ACME002
-        slug: no-impressions-kpi
-        severity: error
-        summary: No KPI may be named 'Impressions'.
-        given: /kpis/*/name
-        then: {function: enumeration, options: {values: [Impressions]}}
-        message: "'{value}' is not a KPI we report on"
-        docs:
-          what: No KPI named Impressions.
-          why: Impressions measure nothing customers do.
-          example: "kpis: [{id: a, name: Impressions}]"
-          fix: Measure an action instead.
-""")
+PACK = block("# acme-rules.yaml")  # the README's example pack, proven here
 
 
 def run(args, **kwargs):

@@ -12,25 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from stratlint.cli import cli
+from tests.readme import block
 
-MODULE = '''
-from pathlib import Path
-
-from stratlint.plugin import Plugin, check
-from stratlint.checks import Hit
-
-
-@check("budget_over", {"type": "object", "properties": {"limit": {"type": "number"}},
-                       "required": ["limit"], "additionalProperties": False})
-def budget_over(tactic, options, ctx):
-    """A tactic's budget above ``limit``."""
-    if isinstance(tactic, dict) and isinstance(tactic.get("budget"), (int, float)):
-        if tactic["budget"] > options["limit"]:
-            yield Hit(ctx.child("budget"), {"amount": tactic["budget"], "limit": options["limit"]})
-
-
-plugin = Plugin(checks=[budget_over], packs=[Path(__file__).parent / "acme.yaml"])
-'''
+MODULE = block("# acme_stratlint/__init__.py")  # the README's example plugin, proven here
 
 PACK = '''
 pack: acme
