@@ -104,5 +104,7 @@ def builtin_checks() -> dict[str, CheckSpec]:
     out: dict[str, CheckSpec] = {}
     for module in (structure, general, specific, measures, engagement, hygiene):
         for spec in specs_in(vars(module).values()):
+            if spec.name in out and out[spec.name].function is not spec.function:
+                raise RuntimeError(f"two built-in check functions are named {spec.name!r}")
             out[spec.name] = spec
     return out

@@ -29,9 +29,9 @@ _POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}
 
 
 def _resolved(refs: Any, ids: dict) -> list[str]:
-    """The ids of a reference list that are defined; other values count for nothing."""
-    if not isinstance(refs, list):
-        return []
+    """The defined ids a reference names (a text, or the texts of a list);
+    unknown ids and other values count for nothing."""
+    refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
     return [r for r in refs if isinstance(r, str) and r in ids]
 
 

@@ -37,10 +37,18 @@ def channel_first(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
         yield Hit(where, {}, at="key", variant="no-segments")
     else:
         channels = _items(plan.get("channels"))
-        bare = [_label(c, i) for i, c in channels if is_empty(c.get("objectives")) and is_empty(c.get("role"))]
+        objective_ids = {o["id"] for _, o in _items(plan.get("objectives")) if isinstance(o.get("id"), str)}
+        bare = [_label(c, i) for i, c in channels
+                if not _serves(c.get("objectives"), objective_ids) and is_empty(c.get("role"))]
         if channels and len(bare) / len(channels) > options.get("max_unexplained", 0.5):
             yield Hit(where, {"labels": quote(bare), "count": len(bare), "total": len(channels)},
                       at="key", variant="unexplained-channels")
+
+
+def _serves(refs: Any, known: set[str]) -> bool:
+    """Whether a reference list names at least one defined id (dangling ones count for nothing)."""
+    refs = [refs] if isinstance(refs, str) else refs
+    return isinstance(refs, list) and any(isinstance(r, str) and r in known for r in refs)
 
 
 _TOUCHPOINTS = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online", "offline"}}
@@ -49,7 +57,7 @@ _TOUCHPOINTS = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online
 def channel_sides(channel: dict, offline_words) -> set[str]:
     kind = channel.get("kind")
     if isinstance(kind, str) and not is_empty(kind):
-        return {"offline"} if kind.strip() == "offline" else {"online"}
+        return {"offline"} if kind.strip().lower() == "offline" else {"online"}
     return {"offline"} if offline_words.matches(channel.get("name")) else {"online"}
 
 
@@ -69,14 +77,18 @@ def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     channels = {c["id"]: c for _, c in _items(plan.get("channels")) if isinstance(c.get("id"), str)}
     tactics = _items(plan.get("tactics"))
     sides: list[set[str]] = []
+    labels: list[str] = []
     if tactics:
-        what, labels = "tactics", [_label(t, i) for i, t in tactics]
-        for _, tactic in tactics:
+        what = "tactics"
+        for i, tactic in tactics:
             touchpoint = tactic.get("touchpoint")
-            if isinstance(touchpoint, str) and touchpoint.strip() in _TOUCHPOINTS:
-                sides.append(_TOUCHPOINTS[touchpoint.strip()])
+            if isinstance(touchpoint, str) and touchpoint.strip().lower() in _TOUCHPOINTS:
+                sides.append(_TOUCHPOINTS[touchpoint.strip().lower()])
             elif isinstance(tactic.get("channel"), str) and tactic["channel"] in channels:
                 sides.append(channel_sides(channels[tactic["channel"]], offline_words))
+            else:
+                continue  # no touchpoint and no known channel: left out
+            labels.append(_label(tactic, i))
     else:
         listed = _items(plan.get("channels"))
         what, labels = "channels", [_label(c, i) for i, c in listed]

@@ -17,6 +17,12 @@ def parse(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     return iter(())
 
 
+@check("suppressions", {"type": "object", "additionalProperties": False})
+def suppressions(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Reported by the suppression filter, after the rules have run."""
+    return iter(())
+
+
 @check("schema", {"type": "object", "additionalProperties": False})
 def schema(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Validate the plan against the v1 JSON Schema (``stratlint schema``)."""
