@@ -57,12 +57,23 @@ def _rules_options(f):
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules: slugs, codes or code prefixes, comma-separated.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding is at or above this severity [default: error].")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config file instead of looking for one.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record today's findings in FILE (and exit 0 unless the run failed).")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--report-unused-disables", is_flag=True,
+              help="Report suppression comments that suppress nothing.")
 @_rules_options
-def check(paths, fmt, output, select, ignore, fail_on, quiet, no_color, rule_packs, plugins):
+def check(paths, fmt, output, select, ignore, fail_on, quiet, no_color, config, isolated, baseline,
+          write_baseline, statistics, report_unused_disables, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -73,7 +84,9 @@ def check(paths, fmt, output, select, ignore, fail_on, quiet, no_color, rule_pac
     options = CheckOptions(
         paths=list(paths) or ["."], fmt=fmt, output=output, select=_split(select), ignore=_split(ignore),
         fail_on=fail_on, quiet=quiet, color=_use_color(no_color, output),
-        rule_packs=list(rule_packs), plugins=list(plugins),
+        rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated,
+        baseline=baseline, write_baseline=write_baseline, statistics=statistics,
+        report_unused_disables=report_unused_disables,
     )
     sys.exit(run_check(options))
 
@@ -114,6 +127,18 @@ def explain(rule, rule_packs, plugins):
         raise StratlintError(f"no rule named '{rule}'" + (f"; did you mean '{hint[0]}'?" if hint else
                                                           "; 'stratlint rules' lists them"))
     click.echo(explain_rule(found), nl=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATHS]...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+def waivers(paths, fmt, config, isolated):
+    """List every inline suppression and waiver: rules, reason, expiry, place."""
+    from stratlint.waivers import run_waivers
+
+    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated))
 
 
 @cli.command()

@@ -1,12 +1,16 @@
-"""One file through the pipeline: text -> located document -> findings."""
+"""One file through the pipeline: bytes -> located document -> findings
+-> inline suppressions. Pure: the same input always gives the same result,
+and the result can cross a process boundary (``--jobs``)."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
-from stratlint import engine
+from stratlint import engine, suppress
 from stratlint.findings import Finding, Span
 from stratlint.located import LoadError, load
 from stratlint.packs import Rule
+from stratlint.settings import covers
 from stratlint.sources import decode
 
 INVALID_YAML = "SL001"
@@ -17,18 +21,64 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     crashes: list[engine.Crash] = field(default_factory=list)
+    fingerprints: dict[int, str] = field(default_factory=dict)  # id(finding) -> baseline fingerprint
+    suppressions: list[suppress.Suppression] = field(default_factory=list)
 
 
-def lint_bytes(data: bytes, path: str, rules: list[Rule]) -> FileResult:
+@dataclass(frozen=True, slots=True)
+class FileOptions:
+    """What a file's lint needs beyond its rules."""
+
+    ignore: tuple[str, ...] = ()  # per-file-ignores that match this file
+    require_reason: bool = False
+    report_unused: bool = False
+    fingerprints: bool = False
+    today: datetime.date | None = None
+
+
+def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FileOptions = FileOptions()) -> FileResult:
     result = FileResult(path)
+    doc = None
+    text = None
     try:
-        doc = load(decode(data))
+        text = decode(data)
+        doc = load(text)
     except LoadError as exc:
-        rule = next((r for r in rules if r.code == INVALID_YAML), None)
+        rule = _rule(rules, INVALID_YAML)
         if rule is not None:
             span = Span(exc.line, exc.column, exc.line, exc.column)
             result.findings.append(Finding(path, span, rule.code, rule.slug, rule.severity, exc.message, ""))
-        return result
-    result.findings, result.crashes = engine.run(rules, doc, path)
+    if doc is not None:
+        result.findings, result.crashes = engine.run(rules, doc, path)
+    if options.ignore:
+        result.findings = [f for f in result.findings
+                           if not any(covers(n, f.code, f.rule) for n in options.ignore)]
+    if text is not None:
+        _suppress(result, text, doc, rules, options)
+    if options.fingerprints:
+        from stratlint.baseline import fingerprint
+
+        data_root = doc.data if doc is not None else None
+        result.fingerprints = {id(f): fingerprint(f, data_root) for f in result.findings}
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _rule(rules: list[Rule], code: str) -> Rule | None:
+    return next((r for r in rules if r.code == code), None)
+
+
+def _suppress(result: FileResult, text: str, doc, rules: list[Rule], options: FileOptions) -> None:
+    found = suppress.parse(text, (lambda line, col: not doc.in_value(line, col)) if doc is not None else None)
+    result.suppressions = found
+    if not found:
+        return
+    outcome = suppress.apply(
+        result.findings, found, lambda name, f: covers(name, f.code, f.rule),
+        today=options.today or datetime.date.today(), require_reason=options.require_reason,
+        report_unused=options.report_unused and (lambda n: any(covers(n, r.code, r.slug) for r in rules)))
+    result.findings = outcome.kept
+    for code, s, message in outcome.problems:
+        rule = _rule(rules, code)
+        if rule is not None:
+            result.findings.append(Finding(result.path, s.span, rule.code, rule.slug, rule.severity, message, ""))

@@ -83,6 +83,7 @@ class LocatedDocument:
     duplicate_keys: list[DuplicateKey] = field(default_factory=list)
     bad_keys: list[BadKey] = field(default_factory=list)
     _lines: list[str] | None = None
+    _hash_spans: list[Span] | None = None
 
     # -- pointers to nodes -------------------------------------------------
 
@@ -133,6 +134,26 @@ class LocatedDocument:
             end_line -= 1
             end_column = len(self.lines[end_line]) if end_line < len(self.lines) else 0
         return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+    def in_value(self, line: int, column: int) -> bool:
+        """Whether a 1-based position falls inside a scalar that holds a '#'
+        (so a '#' there is text, not the start of a comment)."""
+        if self._hash_spans is None:
+            self._hash_spans = []
+            stack, seen = [self.root], set()
+            while stack:
+                node = stack.pop()
+                if id(node) in seen:
+                    continue
+                seen.add(id(node))
+                if isinstance(node, ScalarNode):
+                    if "#" in node.value:
+                        self._hash_spans.append(self.node_span(node))
+                elif isinstance(node, MappingNode):
+                    stack.extend(n for pair in node.value for n in pair)
+                else:
+                    stack.extend(node.value)
+        return any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in self._hash_spans)
 
     @property
     def lines(self) -> list[str]:

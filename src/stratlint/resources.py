@@ -31,3 +31,7 @@ def load_schema(name: str) -> dict:
 
 def builtin_packs() -> list[Path]:
     return sorted(data_dir("rules").glob("*.yaml"))
+
+
+def presets_dir() -> Path:
+    return _HERE / "presets"

@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 
 import click
 
+from stratlint import baseline as baselines
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, render
-from stratlint.lint import lint_bytes
-from stratlint.registry import RuleSet, load_rules
+from stratlint.lint import FileOptions, FileResult, lint_bytes
+from stratlint.settings import Settings, resolve
 from stratlint.sources import discover, display_name, read_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -22,61 +23,87 @@ class CheckOptions:
     output: str | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    fail_on: str = "error"
+    fail_on: str | None = None
     quiet: bool = False
     color: bool = False
     rule_packs: list[str] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
-
-
-def active_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list:
-    chosen = ruleset.rules
-    for flag, names in (("--select", select), ("--ignore", ignore)):
-        for name in names:
-            if not ruleset.matching(name):
-                raise StratlintError(f"{flag}: no rule is named or starts with '{name}'; 'stratlint rules' lists them")
-    if select:
-        wanted = {id(r) for name in select for r in ruleset.matching(name)}
-        chosen = [r for r in chosen if id(r) in wanted]
-    if ignore:
-        unwanted = {id(r) for name in ignore for r in ruleset.matching(name)}
-        chosen = [r for r in chosen if id(r) not in unwanted]
-    return chosen
+    config: str | None = None
+    isolated: bool = False
+    baseline: str | None = None
+    write_baseline: str | None = None
+    statistics: bool = False
+    report_unused_disables: bool = False
 
 
 def run_check(options: CheckOptions) -> int:
-    ruleset = load_rules(options.rule_packs, options.plugins)
-    rules = active_rules(ruleset, options.select, options.ignore)
-    files, problems = discover(options.paths)
+    settings = resolve(config_file=options.config, isolated=options.isolated, select=options.select,
+                       ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
+                       plugins=options.plugins, baseline=options.baseline)
+    known = baselines.read(settings.baseline) if settings.baseline and not options.write_baseline else None
+    files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude)
     failed = bool(problems)
     for problem in problems:
         _error(str(problem))
     findings: list[Finding] = []
+    prints: dict[int, str] = {}
     checked = 0
+    for result in _lint_all(files, settings, options, fingerprints=bool(known or options.write_baseline)):
+        if isinstance(result, str):
+            _error(result)
+            failed = True
+            continue
+        checked += 1
+        findings.extend(result.findings)
+        prints.update(result.fingerprints)
+        for crash in result.crashes:
+            _error(str(crash))
+            failed = True
+    if options.write_baseline:
+        baselines.write(options.write_baseline, findings, prints)
+    if known is not None:
+        findings = baselines.subtract(findings, prints, known)
+    findings.sort(key=Finding.sort_key)
+    report = Report(findings, checked, settings.rules)
+    if options.statistics and options.fmt == "text":
+        from stratlint.formatters.statistics import render as statistics
+
+        text = statistics(report)
+    else:
+        text = render(options.fmt, report, color=options.color, quiet=options.quiet)
+    _write(text, options.output)
+    if failed:
+        return EXIT_FAILURE
+    if options.write_baseline:
+        return EXIT_OK
+    return exit_code(findings, settings.fail_on)
+
+
+def exit_code(findings: list[Finding], fail_on: str) -> int:
+    if fail_on != "never":
+        threshold = Severity.parse(fail_on)
+        if any(f.severity >= threshold for f in findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fingerprints: bool):
+    """Yield a FileResult per file, or an error line for a file that cannot be read."""
     for path in files:
         name = display_name(path)
         try:
             data = read_bytes(path)
         except OSError as exc:
-            _error(f"{name}: {exc.strerror or exc}")
-            failed = True
+            yield f"{name}: {exc.strerror or exc}"
             continue
-        result = lint_bytes(data, name, rules)
-        checked += 1
-        findings.extend(result.findings)
-        for crash in result.crashes:
-            _error(str(crash))
-            failed = True
-    findings.sort(key=Finding.sort_key)
-    text = render(options.fmt, Report(findings, checked, rules), color=options.color, quiet=options.quiet)
-    _write(text, options.output)
-    if failed:
-        return EXIT_FAILURE
-    if options.fail_on != "never":
-        threshold = Severity.parse(options.fail_on)
-        if any(f.severity >= threshold for f in findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
+        yield lint_bytes(data, name, settings.rules, file_options(name, settings, options, fingerprints))
+
+
+def file_options(name: str, settings: Settings, options: CheckOptions, fingerprints: bool) -> FileOptions:
+    posix = name.replace("\\", "/")
+    ignore = tuple(n for pattern, names in settings.per_file_ignores if pattern.match(posix) for n in names)
+    return FileOptions(ignore=ignore, require_reason=settings.require_reason,
+                       report_unused=options.report_unused_disables, fingerprints=fingerprints)
 
 
 def _error(message: str) -> None:
@@ -92,3 +119,6 @@ def _write(text: str, output: str | None) -> None:
             fh.write(text)
     except OSError as exc:
         raise StratlintError(f"cannot write the report: {exc.strerror or exc}", path=output) from None
+
+
+__all__ = ["CheckOptions", "FileResult", "run_check", "exit_code"]

@@ -32,14 +32,22 @@ class PathProblem:
         return f"{self.path}: {self.message}"
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[PathProblem]]:
+def discover(paths: list[str], include: list[str] | None = None,
+             exclude: list[str] = ()) -> tuple[list[str], list[PathProblem]]:
+    """The files to check, in order, and the paths that do not exist.
+
+    ``include`` (file-name globs) replaces the default patterns of a
+    directory walk; ``exclude`` globs skip files and folders in a walk
+    (a pattern without '/' matches a name at any depth). A file named
+    explicitly is always checked.
+    """
     files: list[str] = []
     problems: list[PathProblem] = []
     for path in paths:
         if path == STDIN:
             files.append(STDIN)
         elif os.path.isdir(path):
-            files.extend(_walk(path))
+            files.extend(_walk(path, include, exclude))
         elif os.path.lexists(path):
             files.append(path)
         else:
@@ -49,11 +57,25 @@ def discover(paths: list[str]) -> tuple[list[str], list[PathProblem]]:
     return unique, problems
 
 
-def _walk(top: str) -> list[str]:
+def _walk(top: str, include: list[str] | None, exclude: list[str]) -> list[str]:
+    from fnmatch import fnmatchcase
+
+    from stratlint.settings import glob_regex
+
+    skip = [glob_regex(p.rstrip("/")) for p in exclude]
+
+    def excluded(path: str) -> bool:
+        rel = os.path.relpath(path, top).replace(os.sep, "/")
+        return any(p.match(rel) for p in skip)
+
+    def wanted(name: str) -> bool:
+        return any(fnmatchcase(name, p) for p in include) if include is not None else name.endswith(PATTERNS)
+
     found = []
     for root, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.normpath(os.path.join(root, n)) for n in names if n.endswith(PATTERNS))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+        found.extend(os.path.normpath(os.path.join(root, n)) for n in names
+                     if wanted(n) and not excluded(os.path.join(root, n)))
     return sorted(found)
 
 

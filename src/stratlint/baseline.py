@@ -1,0 +1,90 @@
+"""Baselines: adopt stratlint on old plans by recording today's findings.
+
+A finding's fingerprint is its path, its rule and a line-free description
+of the node it is about: the JSON Pointer with every list index replaced
+by the item's ``id`` (or, for an item without one, a hash of its content),
+plus a hash of the node's own content. Inserting lines or items above a
+baselined finding keeps it baselined; changing the offending value
+reports it again. The file is sorted, indented JSON, so that it diffs
+well in a pull request.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from stratlint.errors import StratlintError
+from stratlint.findings import Finding
+from stratlint.pointer import escape, split
+
+VERSION = 1
+
+
+def _digest(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def stable_pointer(data: object, pointer: str) -> tuple[str, object]:
+    """The pointer with list indexes replaced by ids or content hashes, and the value it names."""
+    out = ""
+    value = data
+    for token in split(pointer):
+        if isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+            ident = value.get("id") if isinstance(value, dict) else None
+            out += f"/[{escape(ident)}]" if isinstance(ident, str) else f"/#{_digest(value)}"
+        elif isinstance(value, dict) and token in value:
+            value = value[token]
+            out += "/" + escape(token)
+        else:
+            return out, value
+    return out, value
+
+
+def fingerprint(finding: Finding, data: object) -> str:
+    if data is None:  # the file did not parse: the message is all there is
+        return f"{finding.path}|{finding.code}|{_digest(finding.message)}"
+    pointer, value = stable_pointer(data, finding.pointer)
+    return f"{finding.path}|{finding.code}|{pointer}|{_digest(value)}"
+
+
+def write(path: str, findings: list[Finding], prints: dict[int, str]) -> None:
+    entries = sorted(
+        ({"path": f.path, "code": f.code, "rule": f.rule, "fingerprint": prints[id(f)], "message": f.message}
+         for f in findings),
+        key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
+    text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise StratlintError(f"cannot write the baseline: {exc.strerror or exc}", path=path) from None
+
+
+def read(path: str) -> Counter:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise StratlintError(f"cannot read the baseline: {exc.strerror or exc}", path=path) from None
+    except json.JSONDecodeError as exc:
+        raise StratlintError(f"the baseline is not valid JSON: {exc.msg}", path=path, line=exc.lineno,
+                             column=exc.colno) from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise StratlintError("not a stratlint baseline (expected {\"version\": 1, \"findings\": [...]})", path=path)
+    return Counter(e.get("fingerprint") for e in data["findings"] if isinstance(e, dict))
+
+
+def subtract(findings: list[Finding], prints: dict[int, str], known: Counter) -> list[Finding]:
+    """The findings not in the baseline (each baselined fingerprint covers as many findings as it counts)."""
+    left = Counter(known)
+    out = []
+    for f in findings:
+        fp = prints[id(f)]
+        if left[fp] > 0:
+            left[fp] -= 1
+        else:
+            out.append(f)
+    return out

@@ -1,0 +1,202 @@
+"""The settings of one run: defaults, then config files, then the command line.
+
+Precedence, lowest to highest: each rule's defaults, the configs a config
+``extends`` (in order), the nearest config itself, then command-line
+options. Rule names in a config are checked against the rules that
+exist once its packs and plugins are loaded; an unknown one is an error
+at its line.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stratlint.config import Config, find_config, load_config
+from stratlint.errors import StratlintError
+from stratlint.findings import Severity
+from stratlint.packs import Rule, Step, check_options
+from stratlint.registry import RuleSet, load_rules
+
+
+@dataclass
+class Settings:
+    rules: list[Rule]
+    ruleset: RuleSet
+    fail_on: str = "error"
+    per_file_ignores: list[tuple[re.Pattern, list[str]]] = field(default_factory=list)
+    include: list[str] | None = None
+    exclude: list[str] = field(default_factory=list)
+    baseline: str | None = None
+    require_reason: bool = False
+    config_path: str | None = None
+
+
+def resolve(*, config_file: str | None = None, isolated: bool = False, select=(), ignore=(), fail_on=None,
+            rule_packs=(), plugins=(), baseline=None) -> Settings:
+    config = _find(config_file, isolated)
+    ruleset = load_rules([*config.rule_packs, *rule_packs], [*config.plugins, *plugins])
+    _check_names(config, ruleset)
+    rules = _configured_rules(config, ruleset)
+    chosen = _choose(ruleset, rules, list(select) or config.select, list(ignore) or config.ignore or [],
+                     from_cli=(bool(select), bool(ignore)), config=config)
+    return Settings(
+        rules=chosen,
+        ruleset=ruleset,
+        fail_on=fail_on or config.fail_on or "error",
+        per_file_ignores=[(glob_regex(p), names) for p, names in config.per_file_ignores.items()],
+        include=config.include,
+        exclude=config.exclude,
+        baseline=baseline or config.baseline,
+        require_reason=config.require_reason,
+        config_path=config.path,
+    )
+
+
+def _find(config_file: str | None, isolated: bool) -> Config:
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise StratlintError("config file not found", path=config_file)
+        return load_config(path)
+    if isolated:
+        return Config()
+    found = find_config(Path.cwd())
+    return load_config(found) if found else Config()
+
+
+def _fail_at(config: Config, key: str, message: str):
+    origin = config.origins.get(key)
+    if origin is None:
+        raise StratlintError(message, path=config.path)
+    path, line, column = origin.rsplit(":", 2)
+    raise StratlintError(message, path=path, line=int(line), column=int(column))
+
+
+def _unknown(name: str, ruleset: RuleSet) -> str:
+    import difflib
+
+    names = [r.slug for r in ruleset.rules] + [r.code for r in ruleset.rules]
+    hint = difflib.get_close_matches(name, names, n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
+def _check_names(config: Config, ruleset: RuleSet) -> None:
+    for kind in ("severity", "rules", "per-file-ignores"):
+        mapping = {"severity": config.severity, "rules": config.rules,
+                   "per-file-ignores": config.per_file_ignores}[kind]
+        for name, value in mapping.items():
+            names = value if kind == "per-file-ignores" else [name]
+            for n in names:
+                if not ruleset.matching(n):
+                    _fail_at(config, f"{kind}/{name}",
+                             f"invalid config: {kind} names '{n}', which is no rule{_unknown(n, ruleset)}")
+            if kind == "rules" and ruleset.find(name) is None:
+                _fail_at(config, f"{kind}/{name}", f"invalid config: rules takes a rule's slug or code, not '{name}'")
+    for key in ("select", "ignore"):
+        for n in getattr(config, key) or []:
+            if not ruleset.matching(n):
+                _fail_at(config, key, f"invalid config: {key} names '{n}', which is no rule{_unknown(n, ruleset)}")
+
+
+def _configured_rules(config: Config, ruleset: RuleSet) -> list[Rule]:
+    out = []
+    by_id = {}
+    for name, level in config.severity.items():
+        for rule in ruleset.matching(name):
+            by_id[id(rule)] = level
+    for rule in ruleset.rules:
+        level = by_id.get(id(rule))
+        if level == "off":
+            continue
+        changed = rule
+        if level:
+            changed = dataclasses.replace(changed, severity=Severity.parse(level))
+        options = next((o for n, o in config.rules.items() if ruleset.find(n) is rule), None)
+        if options:
+            try:
+                changed = with_options(changed, options)
+            except ValueError as exc:
+                _fail_at(config, f"rules/{next(n for n in config.rules if ruleset.find(n) is rule)}",
+                         f"invalid config: {exc}")
+        out.append(changed)
+    return out
+
+
+def with_options(rule: Rule, options: dict) -> Rule:
+    """The rule with ``options`` laid over each step's own.
+
+    A vocabulary given as a list replaces the rule's; given as
+    ``{extend: [...]}`` it adds to it. Raises ValueError when the result
+    does not suit the rule's check function.
+    """
+    steps = []
+    for step in rule.steps:
+        merged = copy.deepcopy(step.options)
+        for key, value in options.items():
+            if key == "vocabularies" and isinstance(value, dict):
+                vocabs = merged.setdefault("vocabularies", {})
+                for name, spec in value.items():
+                    if name not in vocabs and len(rule.steps) > 1:
+                        continue
+                    if isinstance(spec, dict) and set(spec) <= {"extend"} and isinstance(spec.get("extend"), list):
+                        vocabs[name] = [*vocabs.get(name, []), *spec["extend"]]
+                    else:
+                        vocabs[name] = spec
+            else:
+                merged[key] = value
+        problems = check_options(step.function, merged)
+        if problems:
+            pointer, _, message = problems[0]
+            raise ValueError(f"options for '{rule.slug}': {message}" + (f" (at {pointer})" if pointer else ""))
+        steps.append(Step(step.function, merged))
+    return dataclasses.replace(rule, steps=tuple(steps))
+
+
+def _choose(ruleset: RuleSet, rules: list[Rule], select, ignore, *, from_cli, config: Config) -> list[Rule]:
+    for flag, names, cli in (("--select", select or [], from_cli[0]), ("--ignore", ignore, from_cli[1])):
+        for name in names:
+            if not ruleset.matching(name):
+                where = flag if cli else f"config {flag[2:]}"
+                raise StratlintError(f"{where}: no rule is named or starts with '{name}'; 'stratlint rules' lists them")
+    codes = {r.code for r in rules}
+    if select:
+        codes &= {r.code for name in select for r in ruleset.matching(name)}
+    codes -= {r.code for name in ignore for r in ruleset.matching(name)}
+    return [r for r in rules if r.code in codes]
+
+
+def covers(name: str, code: str, slug: str) -> bool:
+    """Whether a selector (slug, code, code prefix such as ``SL7``, or ``ALL``) names a rule."""
+    n = name.strip()
+    upper = n.upper()
+    return bool(n) and (n == slug or upper in (code, "ALL")
+                        or (re.fullmatch(r"[A-Z]+[0-9]*", upper) is not None and code.startswith(upper)))
+
+
+def glob_regex(pattern: str) -> re.Pattern:
+    """A glob over '/'-separated paths: ``*`` and ``?`` stay in one folder, ``**`` spans folders.
+    A pattern without '/' matches a file name in any folder."""
+    if "/" not in pattern:
+        pattern = "**/" + pattern
+    out = ""
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out += "(?:.*/)?"
+            i += 3
+        elif pattern.startswith("**", i):
+            out += ".*"
+            i += 2
+        elif pattern[i] == "*":
+            out += "[^/]*"
+            i += 1
+        elif pattern[i] == "?":
+            out += "[^/]"
+            i += 1
+        else:
+            out += re.escape(pattern[i])
+            i += 1
+    return re.compile(out + r"\Z")

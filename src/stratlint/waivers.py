@@ -1,0 +1,46 @@
+"""``stratlint waivers``: every exception a plan makes to the rules, in one list."""
+from __future__ import annotations
+
+import datetime
+import json
+
+import click
+
+from stratlint.lint import lint_bytes
+from stratlint.settings import resolve
+from stratlint.sources import discover, display_name, read_bytes
+
+
+def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool) -> int:
+    settings = resolve(config_file=config, isolated=isolated)
+    files, problems = discover(paths, include=settings.include, exclude=settings.exclude)
+    failed = bool(problems)
+    for problem in problems:
+        click.echo(f"stratlint: error: {problem}", err=True)
+    today = datetime.date.today()
+    rows = []
+    for path in files:
+        name = display_name(path)
+        try:
+            data = read_bytes(path)
+        except OSError as exc:
+            click.echo(f"stratlint: error: {name}: {exc.strerror or exc}", err=True)
+            failed = True
+            continue
+        for s in lint_bytes(data, name, []).suppressions:
+            status = "expired" if s.expired(today) else ("invalid date" if s.bad_date else "active")
+            rows.append({"path": name, "line": s.line, "column": s.column, "scope": s.scope,
+                         "rules": s.names, "reason": s.reason,
+                         "until": s.until.isoformat() if s.until else (s.bad_date or None), "status": status})
+    if fmt == "json":
+        click.echo(json.dumps({"version": 1, "waivers": rows}, indent=2, ensure_ascii=False))
+    else:
+        for r in rows:
+            until = f"until {r['until']} ({r['status']})" if r["until"] else "no expiry"
+            reason = r["reason"] or "(no reason given)"
+            where = "whole file" if r["scope"] == "disable-file" else "line"
+            click.echo(f"{r['path']}:{r['line']}:{r['column']}: {','.join(r['rules'])} [{where}] {until}: {reason}")
+        expired = sum(r["status"] != "active" for r in rows)
+        click.echo(f"{len(rows)} suppression{'s' if len(rows) != 1 else ''}, {expired} expired, "
+                   f"in {len(files)} file{'s' if len(files) != 1 else ''}.")
+    return 2 if failed else 0
