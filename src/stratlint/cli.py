@@ -40,6 +40,19 @@ def cli() -> None:
     planning, broadcast-only tactics and no offline/online fusion."""
 
 
+FORMATS = ("text", "json", "sarif", "github", "junit")
+
+
+def _parse_reports(ctx, param, values):
+    out = []
+    for value in values:
+        fmt, sep, path = value.partition(":")
+        if not sep or not path or fmt not in FORMATS:
+            raise click.BadParameter(f"'{value}' is not FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}")
+        out.append((fmt, path))
+    return out
+
+
 def _rules_options(f):
     f = click.option("--plugin", "plugins", multiple=True, metavar="NAME",
                      help="Load an installed plugin (entry point in 'stratlint.plugins'); may repeat.")(f)
@@ -50,8 +63,12 @@ def _rules_options(f):
 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:FILE", callback=_parse_reports,
+              help="Also write the report in FORMAT to FILE (e.g. sarif:stratlint.sarif); may repeat.")
+@click.option("--allow-empty", is_flag=True,
+              help="A folder or pattern that matches no strategy file is not an error.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULES",
@@ -72,8 +89,8 @@ def _rules_options(f):
 @click.option("--report-unused-disables", is_flag=True,
               help="Report suppression comments that suppress nothing.")
 @_rules_options
-def check(paths, fmt, output, select, ignore, fail_on, quiet, no_color, config, isolated, baseline,
-          write_baseline, statistics, report_unused_disables, rule_packs, plugins):
+def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
+          baseline, write_baseline, statistics, report_unused_disables, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -86,7 +103,7 @@ def check(paths, fmt, output, select, ignore, fail_on, quiet, no_color, config, 
         fail_on=fail_on, quiet=quiet, color=_use_color(no_color, output),
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated,
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
-        report_unused_disables=report_unused_disables,
+        report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
     )
     sys.exit(run_check(options))
 

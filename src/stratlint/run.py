@@ -34,6 +34,8 @@ class CheckOptions:
     write_baseline: str | None = None
     statistics: bool = False
     report_unused_disables: bool = False
+    reports: list[tuple[str, str]] = field(default_factory=list)  # (format, file) from --report
+    allow_empty: bool = False
 
 
 def run_check(options: CheckOptions) -> int:
@@ -41,19 +43,20 @@ def run_check(options: CheckOptions) -> int:
                        ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
                        plugins=options.plugins, baseline=options.baseline)
     known = baselines.read(settings.baseline) if settings.baseline and not options.write_baseline else None
-    files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude)
+    files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude,
+                               allow_empty=options.allow_empty)
     failed = bool(problems)
     for problem in problems:
         _error(str(problem))
     findings: list[Finding] = []
     prints: dict[int, str] = {}
-    checked = 0
+    checked: list[str] = []
     for result in _lint_all(files, settings, options, fingerprints=bool(known or options.write_baseline)):
         if isinstance(result, str):
             _error(result)
             failed = True
             continue
-        checked += 1
+        checked.append(result.path)
         findings.extend(result.findings)
         prints.update(result.fingerprints)
         for crash in result.crashes:
@@ -64,7 +67,7 @@ def run_check(options: CheckOptions) -> int:
     if known is not None:
         findings = baselines.subtract(findings, prints, known)
     findings.sort(key=Finding.sort_key)
-    report = Report(findings, checked, settings.rules)
+    report = Report(findings, len(checked), settings.rules, checked, failed)
     if options.statistics and options.fmt == "text":
         from stratlint.formatters.statistics import render as statistics
 
@@ -72,6 +75,8 @@ def run_check(options: CheckOptions) -> int:
     else:
         text = render(options.fmt, report, color=options.color, quiet=options.quiet)
     _write(text, options.output)
+    for fmt, path in options.reports:
+        _write(render(fmt, report, quiet=options.quiet), path)
     if failed:
         return EXIT_FAILURE
     if options.write_baseline:

@@ -32,24 +32,42 @@ class PathProblem:
         return f"{self.path}: {self.message}"
 
 
-def discover(paths: list[str], include: list[str] | None = None,
-             exclude: list[str] = ()) -> tuple[list[str], list[PathProblem]]:
-    """The files to check, in order, and the paths that do not exist.
+def discover(paths: list[str], include: list[str] | None = None, exclude: list[str] = (),
+             allow_empty: bool = False) -> tuple[list[str], list[PathProblem]]:
+    """The files to check, in order, and the paths that went wrong.
 
     ``include`` (file-name globs) replaces the default patterns of a
     directory walk; ``exclude`` globs skip files and folders in a walk
     (a pattern without '/' matches a name at any depth). A file named
-    explicitly is always checked.
+    explicitly is always checked. A path with ``*``, ``?`` or ``[`` that
+    names no file is expanded as a glob (``**`` spans folders), as a shell
+    would. A folder or glob that yields no strategy file is a problem
+    unless ``allow_empty``, so that a renamed folder cannot turn a CI gate
+    green by checking nothing.
     """
+    import glob
+
     files: list[str] = []
     problems: list[PathProblem] = []
     for path in paths:
         if path == STDIN:
             files.append(STDIN)
         elif os.path.isdir(path):
-            files.extend(_walk(path, include, exclude))
+            found = _walk(path, include, exclude)
+            if not found and not allow_empty:
+                problems.append(PathProblem(path, f"no strategy file here ({', '.join('*' + p for p in PATTERNS)}); "
+                                                  "pass --allow-empty if that is expected"))
+            files.extend(found)
         elif os.path.lexists(path):
             files.append(path)
+        elif glob.has_magic(path):
+            found = []
+            for match in sorted(glob.glob(path, recursive=True)):
+                found.extend(_walk(match, include, exclude) if os.path.isdir(match) else [match])
+            if not found and not allow_empty:
+                problems.append(PathProblem(path, "the pattern matches no strategy file; "
+                                                  "pass --allow-empty if that is expected"))
+            files.extend(found)
         else:
             problems.append(PathProblem(path, "no such file or directory"))
     seen: set[str] = set()

@@ -11,16 +11,19 @@ class Report:
     findings: list[Finding]
     files_checked: int
     rules: list = field(default_factory=list)  # the rules that ran, for formats that describe them
+    files: list[str] = field(default_factory=list)  # the files checked, in order
+    failed: bool = False  # the run itself failed (exit code 2)
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def render(fmt: str, report: Report, *, color: bool = False, quiet: bool = False) -> str:
-    if fmt == "json":
-        from stratlint.formatters.json_format import render as json_render
+    if fmt == "text":
+        from stratlint.formatters.text import render as text_render
 
-        return json_render(report)
-    from stratlint.formatters.text import render as text_render
+        return text_render(report, color=color, quiet=quiet)
+    from importlib import import_module
 
-    return text_render(report, color=color, quiet=quiet)
+    module = import_module(f"stratlint.formatters.{'json_format' if fmt == 'json' else fmt}")
+    return module.render(report)

@@ -1,0 +1,171 @@
+"""The machine-readable formats, read by the real readers' rules:
+SARIF against the official 2.1.0 schema, GitHub workflow commands as the
+runner parses them, JUnit XML through xml.etree."""
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from stratlint.cli import cli
+from stratlint.formatters.github import escape_data, escape_property
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text())
+
+BAD = textwrap.dedent("""\
+    version: 1
+    name: Ünïcode plan
+    channels:
+      - {id: insta, name: Instagram, kind: social}
+    tactics:
+      - {id: t1, name: Reels, channel: "in%sta,gram:x"}
+    kpis:
+      - {id: likes, name: Page likes}
+""")
+GOOD = "version: 1\nname: Fine\n"
+
+
+def run(args, **kwargs):
+    result = CliRunner().invoke(cli, args, **kwargs)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture
+def plans(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "bad plan.strategy.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / "plans" / "good.strategy.yaml").write_text(GOOD)
+    return tmp_path
+
+
+def sarif_of(args) -> dict:
+    result = run(["check", "--format", "sarif", *args])
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    return log
+
+
+def test_sarif_validates_and_describes_every_rule(plans):
+    log = sarif_of(["--select", "SL004,SL201", "plans"])
+    run_ = log["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["SL004", "SL201"]
+    vanity = rules[1]
+    assert vanity["name"] == "vanity-only-kpis"
+    assert vanity["shortDescription"]["text"].startswith("Every KPI is a vanity metric")
+    assert vanity["defaultConfiguration"] == {"level": "warning"}
+    assert "Why:" in vanity["help"]["text"] and "**Fix**" in vanity["help"]["markdown"]
+    assert run_["invocations"] == [{"executionSuccessful": True}]
+    first, second = run_["results"]
+    assert first["ruleId"] == "SL004" and first["ruleIndex"] == 0 and first["level"] == "error"
+    assert first["message"]["text"].startswith("unknown channel 'in%sta,gram:x'")
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "plans/bad%20plan.strategy.yaml"
+    assert location["region"] == {"startLine": 6, "startColumn": 36, "endLine": 6, "endColumn": 51}
+    assert second["ruleIndex"] == 1 and second["level"] == "warning"
+    assert second["locations"][0]["physicalLocation"]["region"]["startLine"] == 7
+
+
+def test_sarif_info_is_a_note_and_a_failed_run_says_so(plans):
+    log = sarif_of(["--select", "SL701", "plans/good.strategy.yaml", "plans/missing.strategy.yaml"])
+    run_ = log["runs"][0]
+    assert run_["results"][0]["level"] == "note"
+    assert run_["invocations"] == [{"executionSuccessful": False}]
+
+
+def test_sarif_with_no_findings_is_valid(plans):
+    log = sarif_of(["--select", "SL0", "plans/good.strategy.yaml"])
+    assert log["runs"][0]["results"] == []
+
+
+@pytest.mark.parametrize("text, data, prop", [
+    ("100%", "100%25", "100%25"),
+    ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+    ("k: v, w", "k: v, w", "k%3A v%2C w"),
+    ("%0A", "%250A", "%250A"),
+])
+def test_github_escaping(text, data, prop):
+    assert escape_data(text) == data
+    assert escape_property(text) == prop
+
+
+def test_github_annotations_escape_hostile_paths_and_messages(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "q3,final:v2%.strategy.yaml"
+    (tmp_path / name).write_text(
+        'version: 1\nname: X\nchannels: [{id: a, name: A}]\ntactics: [{id: t, name: T, channel: "50%\\nnew"}]\n')
+    result = run(["check", "--format", "github", "--select", "SL004", name])
+    assert result.stdout == (
+        "::error file=q3%2Cfinal%3Av2%25.strategy.yaml,line=4,col=37,endLine=4,endColumn=47,"
+        "title=SL004 unknown-reference::unknown channel '50%25%0Anew'; defined: a\n")
+    assert result.exit_code == 1
+
+
+def test_github_severities(plans):
+    out = run(["check", "--format", "github", "--select", "SL004,SL201,SL701", "plans"]).stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in out] == ["::notice", "::error", "::warning", "::notice"]
+
+
+def test_junit_one_case_per_file_and_a_failure_per_finding(plans):
+    result = run(["check", "--format", "junit", "--select", "SL004,SL201", "plans"])
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "testsuites"
+    suite = root.find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
+    assert (root.get("tests"), root.get("failures")) == ("2", "1")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == ["plans/bad plan.strategy.yaml", "plans/good.strategy.yaml"]
+    failures = cases[0].findall("failure")
+    assert [f.get("type") for f in failures] == ["SL004", "SL201"]
+    assert failures[1].text.startswith("plans/bad plan.strategy.yaml:7:1: SL201 [warning] every KPI is a vanity")
+    assert cases[1].findall("failure") == []
+
+
+def test_junit_survives_control_characters(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.strategy.yaml").write_text(
+        'version: 1\nname: X\nchannels: [{id: a, name: A}]\ntactics: [{id: t, name: T, channel: "b\\x0bc"}]\n')
+    result = run(["check", "--format", "junit", "--select", "SL004", "p.strategy.yaml"])
+    failure = ET.fromstring(result.stdout).find("testsuite/testcase/failure")
+    assert "unknown channel 'b\ufffdc'" in failure.get("message")
+
+
+def test_one_run_writes_several_formats(plans):
+    (plans / "out").mkdir()
+    result = run(["check", "--select", "SL201", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml",
+                  "--report", "json:r.json", "plans"])
+    assert result.stdout.splitlines()[-1] == "Found 1 problem (0 errors, 1 warning, 0 info) in 2 files."
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads((plans / "out" / "s.sarif").read_text()))
+    assert ET.parse(plans / "j.xml").getroot().get("tests") == "2"
+    assert json.loads((plans / "r.json").read_text())["summary"] == {"error": 0, "warning": 1, "info": 0}
+
+
+def test_bad_report_argument_is_a_usage_error(plans):
+    result = run(["check", "--report", "pdf:x.pdf", "plans"])
+    assert result.exit_code == 2
+    assert "'pdf:x.pdf' is not FORMAT:FILE" in result.stderr
+
+
+def test_folder_or_pattern_with_no_plan_is_exit_2_unless_allowed(plans):
+    (plans / "empty").mkdir()
+    result = run(["check", "--select", "SL0", "empty", "plans/good.strategy.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == ("stratlint: error: empty: no strategy file here (*.strategy.yaml, *.strategy.yml, "
+                             "*.strategy.json); pass --allow-empty if that is expected\n")
+    assert result.stdout == "No problems found in 1 file.\n"
+    result = run(["check", "renamed/*.strategy.yaml"])
+    assert result.exit_code == 2
+    assert "renamed/*.strategy.yaml: the pattern matches no strategy file" in result.stderr
+    assert run(["check", "--allow-empty", "empty", "renamed/*.yaml"]).exit_code == 0
+
+
+def test_a_quoted_glob_is_expanded(plans):
+    result = run(["check", "--select", "SL201", "plans/*.strategy.yaml"])
+    assert result.stdout.splitlines()[-1] == "Found 1 problem (0 errors, 1 warning, 0 info) in 2 files."
