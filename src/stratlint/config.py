@@ -138,7 +138,7 @@ def _merge(config: Config, source: _Source) -> None:
             setattr(config, attr, _as_list(data[key]))
             config.origins[key] = origin(key)
     for name, level in data.get("severity", {}).items():
-        config.severity[name] = level
+        config.severity[name] = "off" if level is False else level
         config.origins[f"severity/{name}"] = origin("severity", name)
     for name, options in data.get("rules", {}).items():
         config.rules[name] = _deep_merge(config.rules.get(name, {}), options)
@@ -161,7 +161,7 @@ def _merge(config: Config, source: _Source) -> None:
     if "fail-on" in data:
         config.fail_on = data["fail-on"]
     if "baseline" in data:
-        config.baseline = str(base / data["baseline"])
+        config.baseline = shown_path(base / data["baseline"])
     if "require-reason" in data:
         config.require_reason = data["require-reason"]
 
