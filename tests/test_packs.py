@@ -69,7 +69,7 @@ def test_rule_tester_runs_a_user_pack(pack):
 
 def test_user_rule_listed_and_explained(pack):
     listing = run(["rules", "--rules", str(pack)]).stdout
-    assert any(line.split()[:4] == ["ACME001", "tactic-needs-owner", "warning", "acme"]
+    assert any(line.split()[:5] == ["ACME001", "tactic-needs-owner", "warning", "yes", "acme"]
                for line in listing.splitlines())
     page = run(["explain", "ACME001", "--rules", str(pack)]).stdout
     assert page.startswith("ACME001 tactic-needs-owner [warning]  (acme)\n")

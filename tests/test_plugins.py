@@ -85,7 +85,7 @@ def test_installed_plugin_does_not_run_unless_named(tmp_path, plan, monkeypatch)
     result = CliRunner().invoke(cli, ["rules"])
     assert "ACME100" not in result.stdout
     listing = CliRunner().invoke(cli, ["rules", "--plugin", "acme"]).stdout
-    assert any(line.split()[:4] == ["ACME100", "tactic-over-budget", "warning", "acme"]
+    assert any(line.split()[:5] == ["ACME100", "tactic-over-budget", "warning", "yes", "acme"]
                for line in listing.splitlines())
 
 

@@ -109,21 +109,28 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
 
 
 def _use_color(no_color: bool, output: str | None) -> bool:
-    if no_color or output or "NO_COLOR" in os.environ:
+    if no_color or output or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True)
+              show_default=True, help="markdown is the full reference, with every rule's defaults.")
+@click.option("--functions", is_flag=True, help="List the check functions rule packs can call instead.")
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @_rules_options
-def rules(fmt, rule_packs, plugins):
-    """List every rule: code, slug, default severity, source and summary."""
-    from stratlint.registry import load_rules
-    from stratlint.rules_doc import render_rules
+def rules(fmt, functions, config, isolated, rule_packs, plugins):
+    """List every rule: code, slug, severity, whether the config enables it, source and summary."""
+    from stratlint.rules_doc import render_functions, render_rules
+    from stratlint.settings import resolve
 
-    click.echo(render_rules(load_rules(rule_packs, plugins).rules, fmt), nl=False)
+    settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins)
+    if functions:
+        click.echo(render_functions(settings.ruleset.checks), nl=False)
+        return
+    click.echo(render_rules(settings.ruleset.rules, fmt, settings.rules), nl=False)
 
 
 @cli.command()

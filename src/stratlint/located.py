@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -30,9 +31,23 @@ from stratlint.findings import TOP, Span
 from stratlint.pointer import from_parts, split
 
 try:  # libyaml: the same nodes and marks, at C speed
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, also reading JSON's exponent numbers (1e3) as numbers."""
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+#: A JSON surrogate-pair escape (json.dumps writes emoji so), which libyaml refuses.
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
@@ -130,9 +145,12 @@ class LocatedDocument:
         end_line, end_column = end.line, end.column
         if end_column == 0 and end_line > start.line:
             # A block scalar or collection ends at the start of the next
-            # line; report the end of its last line instead.
+            # line; report the end of its last line of text instead.
             end_line -= 1
-            end_column = len(self.lines[end_line]) if end_line < len(self.lines) else 0
+            lines = self.lines
+            while end_line > start.line and (end_line >= len(lines) or not lines[end_line].strip()):
+                end_line -= 1
+            end_column = len(lines[end_line]) if end_line < len(lines) else 0
         return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
 
     def in_value(self, line: int, column: int) -> bool:
@@ -198,10 +216,18 @@ def compose(text: str) -> Node:
     """Compose one YAML document into nodes, or raise :class:`LoadError`."""
     if not text.strip():
         raise LoadError("the file is empty")
+    if _may_nest_deeper(text, MAX_DEPTH * 10):
+        _check_depth(text)  # libyaml composes recursively: refuse before it can overflow
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the node graph is many small acyclic objects
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            if "escape" not in str(exc.problem) or not _SURROGATE_PAIR.search(text):
+                raise
+            # JSON writes characters beyond U+FFFF as two \u escapes; YAML wants one \U.
+            root = yaml.compose(_SURROGATE_PAIR.sub(_join_pair, text), Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -217,9 +243,49 @@ def compose(text: str) -> Node:
     finally:
         if gc_was_enabled:
             gc.enable()
-    if root is None:
+    if root is None or (isinstance(root, ScalarNode) and root.tag == NULL and root.value == ""):
         raise LoadError("the file holds only comments; a plan is a mapping such as 'version: 1'")
     return root
+
+
+def _join_pair(m: re.Match) -> str:
+    high, low = int(m.group(2), 16), int(m.group(3), 16)
+    return f"{m.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LEADING = re.compile(r"^[ \t?:-]+", re.M)
+
+
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """A cheap upper bound on nesting: open brackets, plus the longest run
+    of indentation and block indicators that starts a line."""
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return True
+    lead = max((len(m.group()) for m in _LEADING.finditer(text)), default=0)
+    return deepest + lead > limit
+
+
+def _check_depth(text: str) -> None:
+    """Walk the parser's events (which do not recurse) and refuse a document
+    that nests deeper than MAX_DEPTH."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise LoadError(f"the document nests more than {MAX_DEPTH} levels deep",
+                                    mark.line + 1, mark.column + 1)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # compose will report the syntax error at its place
 
 
 def load(text: str) -> LocatedDocument:

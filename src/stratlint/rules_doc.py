@@ -8,22 +8,26 @@ from stratlint.packs import Rule
 SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example that fires"), ("fix", "Fix"))
 
 
-def render_rules(rules: list[Rule], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps([_summary(r) for r in rules], indent=2, ensure_ascii=False) + "\n"
+def render_rules(rules: list[Rule], fmt: str, active: list[Rule] | None = None) -> str:
+    """The rule list. ``active`` holds the rules a run would use, with their
+    configured severities; a rule missing from it is shown as disabled."""
     if fmt == "markdown":
         return _markdown(rules)
-    rows = [("CODE", "SLUG", "SEVERITY", "SOURCE", "SUMMARY")]
-    rows += [(r.code, r.slug, str(r.severity), r.source, r.summary + (" (fixable)" if r.fixable else ""))
-             for r in rules]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    return "".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4] + "\n"
+    configured = {r.code: r for r in (rules if active is None else active)}
+    shown = [(configured.get(r.code, r), r.code in configured) for r in rules]
+    if fmt == "json":
+        return json.dumps([_summary(r, on) for r, on in shown], indent=2, ensure_ascii=False) + "\n"
+    rows = [("CODE", "SLUG", "SEVERITY", "ENABLED", "SOURCE", "SUMMARY")]
+    rows += [(r.code, r.slug, str(r.severity), "yes" if on else "no", r.source,
+              r.summary + (" (fixable)" if r.fixable else "")) for r, on in shown]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return "".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[5] + "\n"
                    for row in rows)
 
 
-def _summary(rule: Rule) -> dict:
-    return {"code": rule.code, "slug": rule.slug, "severity": str(rule.severity), "source": rule.source,
-            "fixable": rule.fixable, "summary": rule.summary}
+def _summary(rule: Rule, enabled: bool = True) -> dict:
+    return {"code": rule.code, "slug": rule.slug, "severity": str(rule.severity), "enabled": enabled,
+            "source": rule.source, "fixable": rule.fixable, "summary": rule.summary}
 
 
 def explain_rule(rule: Rule) -> str:
@@ -61,3 +65,13 @@ def _markdown(rules: list[Rule]) -> str:
         out += ["### Example that fires", "", "```yaml", docs["example"].rstrip(), "```", "",
                 "### Fix", "", docs["fix"].strip()]
     return "\n".join(out) + "\n"
+
+
+def render_functions(checks: dict) -> str:
+    """Each check function with the first paragraph of its documentation."""
+    out = []
+    for name in sorted(checks):
+        spec = checks[name]
+        first = " ".join(spec.doc.split("\n\n")[0].split())
+        out.append(f"{name}  ({spec.source})\n    {first}\n")
+    return "".join(out)

@@ -79,10 +79,11 @@ def violations(doc: LocatedDocument, schema_validator=None) -> list[tuple[str, s
             if ident not in seen:
                 seen.add(ident)
                 out.append((pointer, at, message))
-    for bad in doc.bad_keys:
-        out.append((bad.pointer, "value",
-                    f"a key {_where(bad.pointer)} is {bad.kind}; keys are plain words such as 'name'"))
     return out
+
+
+def bad_key_message(pointer: str, kind: str) -> str:
+    return f"a key {_where(pointer)} is {kind}; keys are plain words such as 'name'"
 
 
 def _where(pointer: str) -> str:
@@ -101,7 +102,8 @@ def explain(error, root: str = "the plan"):
     instance = error.instance
     if kind == "required":
         missing = next((p for p in error.validator_value if repr(p) in error.message), None)
-        yield parts, "value", f"{name} needs a '{missing}'", missing
+        article = "an" if str(missing)[:1].lower() in "aeiou" else "a"
+        yield parts, "value", f"{name} needs {article} '{missing}'", missing
     elif kind == "additionalProperties":
         schema = error.schema
         allowed = sorted(schema.get("properties", {}))

@@ -71,7 +71,12 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
         else:
             problems.append(PathProblem(path, "no such file or directory"))
     seen: set[str] = set()
-    unique = [f for f in files if not (f in seen or seen.add(f))]
+    unique = []
+    for f in files:  # a file named twice (./a.yaml and a folder holding it) is checked once
+        key = f if f == STDIN else os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
     return unique, problems
 
 

@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.paths import select
+from stratlint.pointer import human, split
 
 _PATH = {"type": "string", "pattern": "^(/[^/]*)*$"}
 
@@ -26,10 +27,12 @@ def suppressions(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 @check("schema", {"type": "object", "additionalProperties": False})
 def schema(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Validate the plan against the v1 JSON Schema (``stratlint schema``)."""
-    from stratlint.schema_check import violations
+    from stratlint.schema_check import bad_key_message, violations
 
     for pointer, at, message in violations(ctx.document):
         yield Hit(pointer, {"problem": message}, at=at)
+    for bad in ctx.document.bad_keys:
+        yield Hit(bad.pointer, {"problem": bad_key_message(bad.pointer, bad.kind)}, span=bad.span)
 
 
 @check("duplicate_keys", {"type": "object", "additionalProperties": False})
@@ -93,7 +96,7 @@ def unique(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
                     continue
                 value = item[key]
                 if value in first:
-                    name = pointer.rsplit("/", 1)[-1]
-                    yield Hit(f"{pointer}/{i}/{key}", {"value": value, "first": f"{name}[{first[value]}]"})
+                    name = human([*split(pointer), first[value]])
+                    yield Hit(f"{pointer}/{i}/{key}", {"value": value, "first": name})
                 else:
                     first[value] = i
