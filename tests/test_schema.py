@@ -65,12 +65,12 @@ def test_each_missing_key_is_its_own_finding():
           allocations:
             - {channel: insta}
     """) == [
-        (4, 5, "kpis[0] needs an 'id'"),
         (4, 5, "kpis[0] needs a 'name'"),
+        (4, 5, "kpis[0] needs an 'id'"),
         (5, 5, "kpis[1] needs an 'id'"),
         (7, 5, "channels[0] needs a 'name'"),
-        (9, 5, "tactics[0] needs an 'id'"),
         (9, 5, "tactics[0] needs a 'name'"),
+        (9, 5, "tactics[0] needs an 'id'"),
         (12, 7, "budget.allocations[0] needs an 'amount'"),
     ]
 
