@@ -136,3 +136,14 @@ def test_unknown_vocabulary_name_crashes_the_rule_not_the_run(tmp_path, plan, mo
         "stratlint: error: rule 'tactic-needs-owner' failed on plan.strategy.yaml: "
         "KeyError: \"the rule's options define no vocabulary named 'nowhere'\"\n")
     assert "ACME002 [error] 'Impressions' is not a KPI we report on" in result.stdout
+
+
+def test_builtin_packs_validate():
+    """Runs skip validating the shipped packs; this test does it for them."""
+    from stratlint.checks import builtin_checks
+    from stratlint.packs import read_pack
+    from stratlint.resources import builtin_packs
+
+    checks = builtin_checks()
+    for path in builtin_packs():
+        assert read_pack(path, checks, source="stratlint", validate=True)

@@ -301,7 +301,7 @@ def load(text: str) -> LocatedDocument:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        data = builder.build(root, "", 0)
+        data = builder.build(root, (), 0)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -320,7 +320,13 @@ class _Builder:
         self.duplicates: list[DuplicateKey] = []
         self.bad_keys: list[BadKey] = []
 
-    def build(self, node: Node, pointer: str, depth: int) -> object:
+    def build(self, node: Node, path: tuple, depth: int) -> object:
+        """The value of ``node``; ``path`` is ``(parent path, token)``, turned
+        into a pointer only for the rare node that needs reporting."""
+        if node.__class__ is ScalarNode:  # most nodes: no memo, an alias to text is cheap
+            self.written += 1
+            self.expanded += 1
+            return node.value if node.tag == STR else _scalar(node)
         key = id(node)
         if key in self.values:
             self.expanded += self.sizes[key]
@@ -340,58 +346,66 @@ class _Builder:
         before = self.expanded
         self.written += 1
         self.expanded += 1
-        if isinstance(node, ScalarNode):
-            value = _scalar(node)
-        else:
-            self.building.add(key)
-            if isinstance(node, SequenceNode):
-                if node.tag != SEQ:
-                    raise _unsupported(node)
-                value = [self.build(child, f"{pointer}/{i}", depth + 1) for i, child in enumerate(node.value)]
-            else:
-                if node.tag != MAP:
-                    raise _unsupported(node)
-                value = self._mapping(node, pointer, depth)
-            self.building.discard(key)
+        self.building.add(key)
+        if isinstance(node, SequenceNode):
+            if node.tag != SEQ:
+                raise _unsupported(node)
+            value: object = [self.build(child, (path, i), depth + 1) for i, child in enumerate(node.value)]
+        elif isinstance(node, MappingNode):
+            if node.tag != MAP:
+                raise _unsupported(node)
+            value = self._mapping(node, path, depth)
+        else:  # pragma: no cover - compose() makes no other kind of node
+            raise _unsupported(node)
+        self.building.discard(key)
         self.values[key] = value
         self.sizes[key] = self.expanded - before
         return value
 
-    def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict:
+    def _mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
         out: dict = {}
         first_line: dict[str, int] = {}
         merged: dict = {}
         for k, v in node.value:
-            if k.tag == MERGE:
-                self._merge(v, pointer, depth, merged)
-                continue
-            if not isinstance(k, ScalarNode):
+            if k.__class__ is not ScalarNode:
                 kind = "a list" if isinstance(k, SequenceNode) else "a mapping"
-                self.bad_keys.append(BadKey(pointer, _node_span(k), kind))
+                self.bad_keys.append(BadKey(_pointer(path), _node_span(k), kind))
+                continue
+            if k.tag == MERGE:
+                self._merge(v, path, depth, merged)
                 continue
             name = k.value
-            member = f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"
             if name in first_line:
+                member = _pointer((path, name))
                 self.duplicates.append(DuplicateKey(member, name, _node_span(k), first_line[name]))
                 del out[name]  # the last value wins, and takes the last place
             else:
                 first_line[name] = k.start_mark.line + 1
-            out[name] = self.build(v, member, depth + 1)
+            out[name] = self.build(v, (path, name), depth + 1)
         if merged:
             for name, value in merged.items():
                 out.setdefault(name, value)
         return out
 
-    def _merge(self, source: Node, pointer: str, depth: int, merged: dict) -> None:
+    def _merge(self, source: Node, path: tuple, depth: int, merged: dict) -> None:
         """Merge ``<<: *a`` or ``<<: [*a, *b]``; earlier sources win, explicit keys win."""
         sources = source.value if isinstance(source, SequenceNode) else [source]
         for m in sources:
             if not isinstance(m, MappingNode):
                 raise LoadError("a merge key '<<' takes a mapping or a list of mappings",
                                 m.start_mark.line + 1, m.start_mark.column + 1)
-            value = self.build(m, pointer, depth + 1)
+            value = self.build(m, path, depth + 1)
             for name, item in value.items():
                 merged.setdefault(name, item)
+
+
+def _pointer(path: tuple) -> str:
+    """``(((), 'kpis'), 0)`` -> ``/kpis/0``."""
+    tokens = []
+    while path:
+        path, token = path
+        tokens.append(str(token).replace("~", "~0").replace("/", "~1"))
+    return "".join("/" + t for t in reversed(tokens))
 
 
 def _node_span(node: Node) -> Span:

@@ -41,6 +41,18 @@ def is_empty(value: object) -> bool:
 
 
 @lru_cache(maxsize=None)
+def quick_check():
+    """The compiled yes/no check of the plan schema, or None if it cannot be compiled."""
+    from stratlint.fastschema import Unsupported, compile_schema
+    from stratlint.resources import load_schema
+
+    try:
+        return compile_schema(load_schema(SCHEMA_FILE))
+    except Unsupported:
+        return None
+
+
+@lru_cache(maxsize=None)
 def validator():
     import jsonschema
     from jsonschema import validators
@@ -68,6 +80,10 @@ def violations(doc: LocatedDocument, schema_validator=None) -> list[tuple[str, s
     ``schema_validator`` defaults to the plan schema's; rule packs and
     configs are checked with their own.
     """
+    if schema_validator is None:
+        quick = quick_check()
+        if quick is not None and quick(doc.data):
+            return []  # valid: no need to ask jsonschema, which would only confirm it
     seen: set[tuple] = set()
     out = []
     for error in (schema_validator or validator()).iter_errors(doc.data):

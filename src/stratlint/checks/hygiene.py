@@ -124,18 +124,30 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     which the engine reports once). Reports at the value with ``{value}``."""
     exact = {v.strip().casefold() for v in options["values"]}
     prefixes = tuple(p.strip().casefold() for p in options.get("prefixes", []) if p.strip())
+    longest = max(map(len, exact), default=0)
+    head = max(map(len, prefixes), default=0)
     seen: set[int] = set()
-    stack = [(ctx.pointer, target)]
+    stack: list[tuple[Any, Any, Any]] = [(None, ctx.pointer, target)]  # (parent, key, value)
     while stack:
-        pointer, value = stack.pop()
+        parent, key, value = stack.pop()
         if isinstance(value, str):
-            text = value.strip().casefold()
-            if text in exact or (prefixes and text.startswith(prefixes)):
-                yield Hit(pointer, {"value": value.strip()})
+            text = value.strip()
+            if (len(text) <= longest and text.casefold() in exact) or (
+                    prefixes and text[:head].casefold().startswith(prefixes)):
+                yield Hit(_pointer(parent, key), {"value": text})
         elif isinstance(value, (dict, list)) and id(value) not in seen:
             seen.add(id(value))
+            node = (parent, key)
             children = value.items() if isinstance(value, dict) else enumerate(value)
             # pushed last first, so values are visited in document order
             # and a shared value is first met at its anchor
-            for key, child in reversed(list(children)):
-                stack.append((f"{pointer}/{escape(str(key))}", child))
+            stack.extend((node, k, child) for k, child in reversed(list(children)))
+
+
+def _pointer(parent: Any, key: Any) -> str:
+    """The JSON Pointer of a value met in the walk, built only when needed."""
+    tokens = []
+    while parent is not None:
+        tokens.append(escape(str(key)))
+        parent, key = parent
+    return key + "".join("/" + t for t in reversed(tokens))

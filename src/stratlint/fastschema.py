@@ -1,0 +1,171 @@
+"""A yes/no answer to "does this plan follow the schema?", fast.
+
+jsonschema explains every violation well but walks a plan slowly (and
+takes a tenth of a second to import). Nearly every plan in a repository
+is valid, so stratlint first asks this compiled check, which understands
+the keywords the plan schema uses, and runs jsonschema only for a plan it
+rejects, to find and explain each violation. The two must agree on every
+document; the test suite holds them to it. A schema keyword this module
+does not know makes :func:`compile_schema` raise :class:`Unsupported`, and
+stratlint then always uses jsonschema.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Callable
+
+Check = Callable[[Any], bool]
+
+_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+class Unsupported(Exception):
+    """The schema uses a keyword this compiler does not handle."""
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def _type_check(name: str) -> Check:
+    return {
+        "string": lambda v: isinstance(v, str),
+        "object": lambda v: isinstance(v, dict),
+        "array": lambda v: isinstance(v, list),
+        "null": lambda v: v is None,
+        "boolean": lambda v: isinstance(v, bool),
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer()),
+    }[name]
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON equality: true is not 1, and 1 is 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+def _is_date(v: Any) -> bool:
+    if not isinstance(v, str) or not _DATE.match(v):
+        return not isinstance(v, str)  # the format applies to text only
+    try:
+        datetime.date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+class _Compiler:
+    def __init__(self, root: dict) -> None:
+        self.root = root
+        self.refs: dict[str, Check] = {}
+
+    def ref(self, target: str) -> Check:
+        if target not in self.refs:
+            if not target.startswith("#/"):
+                raise Unsupported(f"$ref {target}")
+            node: Any = self.root
+            for token in target[2:].split("/"):
+                node = node[token.replace("~1", "/").replace("~0", "~")]
+            self.refs[target] = lambda v: compiled(v)  # placeholder for recursion
+            compiled = self.compile(node)
+            self.refs[target] = compiled
+        return self.refs[target]
+
+    def compile(self, schema: Any) -> Check:
+        if schema is True or schema == {}:
+            return lambda v: True
+        if schema is False:
+            return lambda v: False
+        checks: list[Check] = []
+        for key, value in schema.items():
+            if key in _ANNOTATIONS or key in ("patternProperties", "additionalProperties", "required"):
+                continue
+            checks.append(self.keyword(key, value, schema))
+        if "additionalProperties" in schema or "required" in schema:
+            checks.append(self.object_rules(schema))
+        if len(checks) == 1:
+            return checks[0]
+        return lambda v: all(c(v) for c in checks)
+
+    def keyword(self, key: str, value: Any, schema: dict) -> Check:
+        if key == "type":
+            kinds = [_type_check(t) for t in (value if isinstance(value, list) else [value])]
+            return kinds[0] if len(kinds) == 1 else (lambda v: any(k(v) for k in kinds))
+        if key == "$ref":
+            return self.ref(value)
+        if key == "enum":
+            return lambda v: any(_same(v, option) for option in value)
+        if key == "const":
+            return lambda v: _same(v, value)
+        if key == "pattern":
+            regex = re.compile(value)
+            return lambda v: not isinstance(v, str) or regex.search(v) is not None
+        if key == "format":
+            if value != "date":
+                raise Unsupported(f"format {value}")
+            return _is_date
+        if key == "items":
+            item = self.compile(value)
+            return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+        if key == "properties":
+            props = {name: self.compile(sub) for name, sub in value.items()}
+            required = set(schema.get("required", ()))
+
+            def properties(v: Any) -> bool:
+                if not isinstance(v, dict):
+                    return True
+                for name, check in props.items():
+                    if name in v and (name in required or not _is_empty(v[name])) and not check(v[name]):
+                        return False
+                return True
+
+            return properties
+        raise Unsupported(key)
+
+    def object_rules(self, schema: dict) -> Check:
+        required = list(schema.get("required", ()))
+        known = set(schema.get("properties", {}))
+        patterns = [(re.compile(p), self.compile(s)) for p, s in schema.get("patternProperties", {}).items()]
+        additional = schema.get("additionalProperties", True)
+        extra = self.compile(additional) if additional is not True else None
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            for name in required:
+                if name not in v:
+                    return False
+            for name, item in v.items():
+                matched = False
+                for regex, sub in patterns:
+                    if regex.search(name):
+                        matched = True
+                        if not sub(item):
+                            return False
+                if extra is not None and name not in known and not matched and not extra(item):
+                    return False
+            return True
+
+        return check
+
+
+def compile_schema(schema: dict) -> Check:
+    """A function that tells whether a document is valid against ``schema``."""
+    return _Compiler(schema).compile(schema)
