@@ -88,9 +88,11 @@ def _rules_options(f):
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--report-unused-disables", is_flag=True,
               help="Report suppression comments that suppress nothing.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check files in N processes [default: one per core].")
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
-          baseline, write_baseline, statistics, report_unused_disables, rule_packs, plugins):
+          baseline, write_baseline, statistics, report_unused_disables, jobs, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -104,6 +106,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated,
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
+        jobs=jobs,
     )
     sys.exit(run_check(options))
 

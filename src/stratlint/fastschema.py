@@ -95,75 +95,84 @@ class _Compiler:
             return lambda v: False
         checks: list[Check] = []
         for key, value in schema.items():
-            if key in _ANNOTATIONS or key in ("patternProperties", "additionalProperties", "required"):
+            if key in _ANNOTATIONS or key in _OBJECT_KEYWORDS:
                 continue
-            checks.append(self.keyword(key, value, schema))
-        if "additionalProperties" in schema or "required" in schema:
-            checks.append(self.object_rules(schema))
+            checks.append(self.keyword(key, value))
+        if any(k in schema for k in _OBJECT_KEYWORDS):
+            checks.append(self.mapping(schema))
         if len(checks) == 1:
             return checks[0]
+        if len(checks) == 2:
+            first, second = checks
+            return lambda v: first(v) and second(v)
         return lambda v: all(c(v) for c in checks)
 
-    def keyword(self, key: str, value: Any, schema: dict) -> Check:
+    def keyword(self, key: str, value: Any) -> Check:
         if key == "type":
             kinds = [_type_check(t) for t in (value if isinstance(value, list) else [value])]
             return kinds[0] if len(kinds) == 1 else (lambda v: any(k(v) for k in kinds))
         if key == "$ref":
             return self.ref(value)
         if key == "enum":
+            if all(isinstance(o, str) for o in value):
+                options = frozenset(value)
+                return lambda v: type(v) is str and v in options
             return lambda v: any(_same(v, option) for option in value)
         if key == "const":
             return lambda v: _same(v, value)
         if key == "pattern":
-            regex = re.compile(value)
-            return lambda v: not isinstance(v, str) or regex.search(v) is not None
+            search = re.compile(value).search
+            return lambda v: type(v) is not str or search(v) is not None
         if key == "format":
             if value != "date":
                 raise Unsupported(f"format {value}")
             return _is_date
         if key == "items":
             item = self.compile(value)
-            return lambda v: not isinstance(v, list) or all(item(x) for x in v)
-        if key == "properties":
-            props = {name: self.compile(sub) for name, sub in value.items()}
-            required = set(schema.get("required", ()))
 
-            def properties(v: Any) -> bool:
-                if not isinstance(v, dict):
-                    return True
-                for name, check in props.items():
-                    if name in v and (name in required or not _is_empty(v[name])) and not check(v[name]):
-                        return False
+            def items(v: Any) -> bool:
+                if type(v) is list:
+                    for x in v:
+                        if not item(x):
+                            return False
                 return True
 
-            return properties
+            return items
         raise Unsupported(key)
 
-    def object_rules(self, schema: dict) -> Check:
-        required = list(schema.get("required", ()))
-        known = set(schema.get("properties", {}))
-        patterns = [(re.compile(p), self.compile(s)) for p, s in schema.get("patternProperties", {}).items()]
+    def mapping(self, schema: dict) -> Check:
+        """properties, required, patternProperties and additionalProperties, in one pass."""
+        props = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
+        required = tuple(schema.get("required", ()))
+        required_set = frozenset(required)
+        patterns = [(re.compile(p).search, self.compile(s)) for p, s in schema.get("patternProperties", {}).items()]
         additional = schema.get("additionalProperties", True)
         extra = self.compile(additional) if additional is not True else None
 
         def check(v: Any) -> bool:
-            if not isinstance(v, dict):
+            if type(v) is not dict:
                 return True
             for name in required:
                 if name not in v:
                     return False
             for name, item in v.items():
+                prop = props.get(name)
+                if prop is not None and (name in required_set or not _is_empty(item)) and not prop(item):
+                    return False
                 matched = False
-                for regex, sub in patterns:
-                    if regex.search(name):
+                for search, sub in patterns:
+                    if search(name):
                         matched = True
                         if not sub(item):
                             return False
-                if extra is not None and name not in known and not matched and not extra(item):
+                if prop is None and not matched and extra is not None and not extra(item):
                     return False
             return True
 
         return check
+
+
+_OBJECT_KEYWORDS = ("properties", "required", "patternProperties", "additionalProperties")
 
 
 def compile_schema(schema: dict) -> Check:

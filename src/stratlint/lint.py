@@ -21,7 +21,7 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     crashes: list[engine.Crash] = field(default_factory=list)
-    fingerprints: dict[int, str] = field(default_factory=dict)  # id(finding) -> baseline fingerprint
+    fingerprints: list[str] = field(default_factory=list)  # baseline fingerprints, one per finding
     suppressions: list[suppress.Suppression] = field(default_factory=list)
 
 
@@ -55,12 +55,12 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FileOptions =
                            if not any(covers(n, f.code, f.rule) for n in options.ignore)]
     if text is not None:
         _suppress(result, text, doc, rules, options)
+    result.findings.sort(key=Finding.sort_key)
     if options.fingerprints:
         from stratlint.baseline import fingerprint
 
         data_root = doc.data if doc is not None else None
-        result.fingerprints = {id(f): fingerprint(f, data_root) for f in result.findings}
-    result.findings.sort(key=Finding.sort_key)
+        result.fingerprints = [fingerprint(f, data_root) for f in result.findings]
     return result
 
 

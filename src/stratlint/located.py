@@ -260,14 +260,17 @@ _LEADING = re.compile(r"^[ \t?:-]+", re.M)
 def _may_nest_deeper(text: str, limit: int) -> bool:
     """A cheap upper bound on nesting: open brackets, plus the longest run
     of indentation and block indicators that starts a line."""
+    lead = max(map(len, _LEADING.findall(text)), default=0)
+    if text.count("[") + text.count("{") + lead <= limit:
+        return False
     depth = deepest = 0
-    for m in _BRACKETS.finditer(text):
-        depth += 1 if m.group() in "[{" else -1
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return True
-    lead = max((len(m.group()) for m in _LEADING.finditer(text)), default=0)
-    return deepest + lead > limit
+    for bracket in _BRACKETS.findall(text):
+        depth += 1 if bracket in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest + lead > limit:
+                return True
+    return False
 
 
 def _check_depth(text: str) -> None:

@@ -1,17 +1,17 @@
 """``stratlint check``: files in, a report and an exit code out."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import click
 
-from stratlint import baseline as baselines
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, render
 from stratlint.lint import FileOptions, FileResult, lint_bytes
 from stratlint.settings import Settings, resolve
-from stratlint.sources import discover, display_name, read_bytes
+from stratlint.sources import STDIN, discover, display_name, read_bytes, read_stdin
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -36,13 +36,19 @@ class CheckOptions:
     report_unused_disables: bool = False
     reports: list[tuple[str, str]] = field(default_factory=list)  # (format, file) from --report
     allow_empty: bool = False
+    jobs: int | None = None  # None: one per core
 
 
 def run_check(options: CheckOptions) -> int:
     settings = resolve(config_file=options.config, isolated=options.isolated, select=options.select,
                        ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
                        plugins=options.plugins, baseline=options.baseline)
-    known = baselines.read(settings.baseline) if settings.baseline and not options.write_baseline else None
+    known = None
+    if settings.baseline or options.write_baseline:
+        from stratlint import baseline as baselines
+
+        if settings.baseline and not options.write_baseline:
+            known = baselines.read(settings.baseline)
     files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude,
                                allow_empty=options.allow_empty)
     failed = bool(problems)
@@ -51,14 +57,14 @@ def run_check(options: CheckOptions) -> int:
     findings: list[Finding] = []
     prints: dict[int, str] = {}
     checked: list[str] = []
-    for result in _lint_all(files, settings, options, fingerprints=bool(known or options.write_baseline)):
+    for result in _lint_all(files, settings, options, fingerprints=known is not None or bool(options.write_baseline)):
         if isinstance(result, str):
             _error(result)
             failed = True
             continue
         checked.append(result.path)
         findings.extend(result.findings)
-        prints.update(result.fingerprints)
+        prints.update(zip(map(id, result.findings), result.fingerprints))
         for crash in result.crashes:
             _error(str(crash))
             failed = True
@@ -93,15 +99,56 @@ def exit_code(findings: list[Finding], fail_on: str) -> int:
 
 
 def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fingerprints: bool):
-    """Yield a FileResult per file, or an error line for a file that cannot be read."""
+    """Yield, in the order of ``files``, a FileResult per file or an error line
+    for a file that cannot be read. With several jobs, files are linted in
+    worker processes; the results, and so the output, are the same."""
+    work = []
     for path in files:
         name = display_name(path)
+        data = read_stdin() if path == STDIN else None
+        work.append((path, name, data, file_options(name, settings, options, fingerprints)))
+    jobs = max(1, options.jobs or os.cpu_count() or 1)
+    if jobs > 1 and len(work) > 2 * jobs and _can_fork():
+        import multiprocessing
+
+        from stratlint.schema_check import quick_check
+
+        quick_check()  # compiled once here, inherited by every worker
+        # fork: the workers inherit the loaded rules instead of loading them again
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(work) // (jobs * 32))
+        with context.Pool(jobs, initializer=_start_worker, initargs=(settings.rules,)) as pool:
+            yield from pool.imap(_lint_in_worker, work, chunksize=chunk)
+    else:
+        for item in work:
+            yield _lint_one(settings.rules, *item)
+
+
+_worker_rules: list = []
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _start_worker(rules: list) -> None:
+    global _worker_rules
+    _worker_rules = rules
+
+
+def _lint_in_worker(item) -> FileResult | str:
+    return _lint_one(_worker_rules, *item)
+
+
+def _lint_one(rules, path: str, name: str, data: bytes | None, options: FileOptions) -> FileResult | str:
+    if data is None:
         try:
             data = read_bytes(path)
         except OSError as exc:
-            yield f"{name}: {exc.strerror or exc}"
-            continue
-        yield lint_bytes(data, name, settings.rules, file_options(name, settings, options, fingerprints))
+            return f"{name}: {exc.strerror or exc}"
+    return lint_bytes(data, name, rules, options)
 
 
 def file_options(name: str, settings: Settings, options: CheckOptions, fingerprints: bool) -> FileOptions:

@@ -106,10 +106,14 @@ def display_name(path: str) -> str:
     return STDIN_NAME if path == STDIN else path
 
 
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
 def read_bytes(path: str) -> bytes:
-    """Read a file, or raise :class:`PathProblem`-worthy ``OSError``."""
+    """Read a file, or raise ``OSError`` (a one-line error, exit code 2)."""
     if path == STDIN:
-        return sys.stdin.buffer.read()
+        return read_stdin()
     mode = os.stat(path).st_mode
     if stat.S_ISDIR(mode):
         raise IsADirectoryError("is a directory")

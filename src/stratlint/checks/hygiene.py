@@ -141,7 +141,7 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
             children = value.items() if isinstance(value, dict) else enumerate(value)
             # pushed last first, so values are visited in document order
             # and a shared value is first met at its anchor
-            stack.extend((node, k, child) for k, child in reversed(list(children)))
+            stack.extend([(node, k, child) for k, child in children][::-1])
 
 
 def _pointer(parent: Any, key: Any) -> str:
