@@ -1,6 +1,7 @@
 """Baselines: adopt stratlint on old plans by recording today's findings.
 
-A finding's fingerprint is its path, its rule and a line-free description
+A finding's fingerprint is its file (relative to the baseline's folder),
+its rule and a line-free description
 of the node it is about: the JSON Pointer with every list index replaced
 by the item's ``id`` (or, for an item without one, a hash of its content),
 plus a hash of the node's own content. Inserting lines or items above a
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 
 from stratlint.errors import StratlintError
@@ -44,16 +46,26 @@ def stable_pointer(data: object, pointer: str) -> tuple[str, object]:
 
 
 def fingerprint(finding: Finding, data: object) -> str:
+    """The finding's rule and node, without its file (see :func:`file_key`)."""
     if data is None:  # the file did not parse: the message is all there is
-        return f"{finding.path}|{finding.code}|{_digest(finding.message)}"
+        return f"{finding.code}|{_digest(finding.message)}"
     pointer, value = stable_pointer(data, finding.pointer)
-    return f"{finding.path}|{finding.code}|{pointer}|{_digest(value)}"
+    return f"{finding.code}|{pointer}|{_digest(value)}"
+
+
+def file_key(path: str, baseline_path: str) -> str:
+    """A finding's file as the baseline records it: relative to the baseline's
+    folder, with '/', so the baseline holds wherever stratlint runs."""
+    if path.startswith("<"):
+        return path
+    folder = os.path.dirname(os.path.abspath(baseline_path))
+    return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
 
 
 def write(path: str, findings: list[Finding], prints: dict[int, str]) -> None:
     entries = sorted(
-        ({"path": f.path, "code": f.code, "rule": f.rule, "fingerprint": prints[id(f)], "message": f.message}
-         for f in findings),
+        ({"path": file_key(f.path, path), "code": f.code, "rule": f.rule, "fingerprint": prints[id(f)],
+          "message": f.message} for f in findings),
         key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
     text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
     try:
@@ -74,15 +86,15 @@ def read(path: str) -> Counter:
                              column=exc.colno) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise StratlintError("not a stratlint baseline (expected {\"version\": 1, \"findings\": [...]})", path=path)
-    return Counter(e.get("fingerprint") for e in data["findings"] if isinstance(e, dict))
+    return Counter((e.get("path"), e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
 
 
-def subtract(findings: list[Finding], prints: dict[int, str], known: Counter) -> list[Finding]:
+def subtract(findings: list[Finding], prints: dict[int, str], known: Counter, baseline_path: str) -> list[Finding]:
     """The findings not in the baseline (each baselined fingerprint covers as many findings as it counts)."""
     left = Counter(known)
     out = []
     for f in findings:
-        fp = prints[id(f)]
+        fp = (file_key(f.path, baseline_path), prints[id(f)])
         if left[fp] > 0:
             left[fp] -= 1
         else:

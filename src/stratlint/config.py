@@ -203,10 +203,14 @@ def _open_yaml(path: Path) -> _Source:
 
     text = _read(path)
     try:
-        doc = load(text) if text.strip() else None
+        doc = load(text)
     except LoadError as exc:
-        raise StratlintError(f"config is not valid YAML: {exc.message}", path=shown_path(path),
-                             line=exc.line, column=exc.column) from None
+        if exc.kind == "empty":  # nothing set: the defaults
+            return _Source(path, {}, lambda keys: (1, 1))
+        message = (f"config is not valid YAML: {exc.message}" if exc.kind != "root" else
+                   "a config is a mapping of keys such as 'select:' and 'ignore:', not " +
+                   exc.message.split(" is ", 1)[1].split(",")[0])
+        raise StratlintError(message, path=shown_path(path), line=exc.line, column=exc.column) from None
     if doc is None:
         return _Source(path, {}, lambda keys: (1, 1))
     if doc.duplicate_keys:

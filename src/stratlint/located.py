@@ -64,11 +64,15 @@ _scalars = SafeConstructor()
 class LoadError(Exception):
     """The file is not a YAML document stratlint can read (finding SL001)."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1, kind: str = "syntax") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        #: "empty" (nothing but comments or white space), "root" (not a
+        #: mapping), or "syntax" (anything else): callers other than the
+        #: plan check word these in their own terms.
+        self.kind = kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,9 @@ class LocatedDocument:
     source: str
     duplicate_keys: list[DuplicateKey] = field(default_factory=list)
     bad_keys: list[BadKey] = field(default_factory=list)
+    #: every text value (not keys) with its path, in document order; a text
+    #: reached through an alias appears at each place it is reached
+    texts: list[tuple[tuple, str]] = field(default_factory=list)
     _lines: list[str] | None = None
     _hash_spans: list[Span] | None = None
 
@@ -215,7 +222,7 @@ def _mark_span(mark) -> Span:
 def compose(text: str) -> Node:
     """Compose one YAML document into nodes, or raise :class:`LoadError`."""
     if not text.strip():
-        raise LoadError("the file is empty")
+        raise LoadError("the file is empty", kind="empty")
     if _may_nest_deeper(text, MAX_DEPTH * 10):
         _check_depth(text)  # libyaml composes recursively: refuse before it can overflow
     gc_was_enabled = gc.isenabled()
@@ -244,7 +251,7 @@ def compose(text: str) -> Node:
         if gc_was_enabled:
             gc.enable()
     if root is None or (isinstance(root, ScalarNode) and root.tag == NULL and root.value == ""):
-        raise LoadError("the file holds only comments; a plan is a mapping such as 'version: 1'")
+        raise LoadError("the file holds only comments; a plan is a mapping such as 'version: 1'", kind="empty")
     return root
 
 
@@ -298,7 +305,7 @@ def load(text: str) -> LocatedDocument:
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
         raise LoadError(
             f"the plan is {kind}, not a mapping of keys such as 'version:' and 'name:'",
-            root.start_mark.line + 1, root.start_mark.column + 1,
+            root.start_mark.line + 1, root.start_mark.column + 1, kind="root",
         )
     builder = _Builder()
     gc_was_enabled = gc.isenabled()
@@ -308,7 +315,7 @@ def load(text: str) -> LocatedDocument:
     finally:
         if gc_was_enabled:
             gc.enable()
-    return LocatedDocument(data, root, text, builder.duplicates, builder.bad_keys)
+    return LocatedDocument(data, root, text, builder.duplicates, builder.bad_keys, builder.texts)
 
 
 class _Builder:
@@ -317,23 +324,30 @@ class _Builder:
     def __init__(self) -> None:
         self.values: dict[int, object] = {}
         self.building: set[int] = set()
-        self.written = 0  # nodes as written in the file
         self.expanded = 0  # values as the data holds them, aliases expanded
+        self.aliased = 0  # values that aliases add to those written in the file
         self.sizes: dict[int, int] = {}
         self.duplicates: list[DuplicateKey] = []
         self.bad_keys: list[BadKey] = []
+        self.texts: list[tuple[tuple, str]] = []
 
     def build(self, node: Node, path: tuple, depth: int) -> object:
         """The value of ``node``; ``path`` is ``(parent path, token)``, turned
         into a pointer only for the rare node that needs reporting."""
         if node.__class__ is ScalarNode:  # most nodes: no memo, an alias to text is cheap
-            self.written += 1
             self.expanded += 1
-            return node.value if node.tag == STR else _scalar(node)
+            if node.tag == STR:
+                self.texts.append((path, node.value))
+                return node.value
+            value = _scalar(node)
+            if value.__class__ is str:  # a date, or a number too long to convert
+                self.texts.append((path, value))
+            return value
         key = id(node)
         if key in self.values:
             self.expanded += self.sizes[key]
-            if self.expanded - self.written > MAX_ALIAS_EXPANSION:
+            self.aliased += self.sizes[key]
+            if self.aliased > MAX_ALIAS_EXPANSION:
                 raise LoadError(
                     f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; "
                     "the file looks like an alias bomb",
@@ -347,7 +361,6 @@ class _Builder:
             raise LoadError(f"the document nests more than {MAX_DEPTH} levels deep",
                             node.start_mark.line + 1, node.start_mark.column + 1)
         before = self.expanded
-        self.written += 1
         self.expanded += 1
         self.building.add(key)
         if isinstance(node, SequenceNode):
@@ -372,14 +385,14 @@ class _Builder:
         for k, v in node.value:
             if k.__class__ is not ScalarNode:
                 kind = "a list" if isinstance(k, SequenceNode) else "a mapping"
-                self.bad_keys.append(BadKey(_pointer(path), _node_span(k), kind))
+                self.bad_keys.append(BadKey(path_pointer(path), _node_span(k), kind))
                 continue
             if k.tag == MERGE:
                 self._merge(v, path, depth, merged)
                 continue
             name = k.value
             if name in first_line:
-                member = _pointer((path, name))
+                member = path_pointer((path, name))
                 self.duplicates.append(DuplicateKey(member, name, _node_span(k), first_line[name]))
                 del out[name]  # the last value wins, and takes the last place
             else:
@@ -402,7 +415,7 @@ class _Builder:
                 merged.setdefault(name, item)
 
 
-def _pointer(path: tuple) -> str:
+def path_pointer(path: tuple) -> str:
     """``(((), 'kpis'), 0)`` -> ``/kpis/0``."""
     tokens = []
     while path:

@@ -87,8 +87,10 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
     except OSError as exc:
         raise StratlintError(f"cannot read rule pack: {exc.strerror or exc}", path=shown) from None
     except LoadError as exc:
-        raise StratlintError(f"rule pack is not valid YAML: {exc.message}", path=shown,
-                             line=exc.line, column=exc.column) from None
+        message = (f"rule pack is not valid YAML: {exc.message}" if exc.kind == "syntax" else
+                   "a rule pack is a mapping with 'pack:' and 'rules:'" + ("" if exc.kind == "empty" else
+                   ", not " + exc.message.split(" is ", 1)[1].split(",")[0]))
+        raise StratlintError(message, path=shown, line=exc.line, column=exc.column) from None
     if doc.duplicate_keys:
         dup = doc.duplicate_keys[0]
         raise StratlintError(f"rule pack repeats the key '{dup.key}' (first on line {dup.first_line})",

@@ -1,6 +1,7 @@
 """``stratlint check``: files in, a report and an exit code out."""
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, render
 from stratlint.lint import FileOptions, FileResult, lint_bytes
 from stratlint.settings import Settings, resolve
-from stratlint.sources import STDIN, discover, display_name, read_bytes, read_stdin
+from stratlint.sources import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -50,7 +51,7 @@ def run_check(options: CheckOptions) -> int:
         if settings.baseline and not options.write_baseline:
             known = baselines.read(settings.baseline)
     files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude,
-                               allow_empty=options.allow_empty)
+                               allow_empty=options.allow_empty, base=settings.config_dir)
     failed = bool(problems)
     for problem in problems:
         _error(str(problem))
@@ -71,7 +72,7 @@ def run_check(options: CheckOptions) -> int:
     if options.write_baseline:
         baselines.write(options.write_baseline, findings, prints)
     if known is not None:
-        findings = baselines.subtract(findings, prints, known)
+        findings = baselines.subtract(findings, prints, known, settings.baseline)
     findings.sort(key=Finding.sort_key)
     report = Report(findings, len(checked), settings.rules, checked, failed)
     if options.statistics and options.fmt == "text":
@@ -114,6 +115,7 @@ def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fi
         from stratlint.schema_check import quick_check
 
         quick_check()  # compiled once here, inherited by every worker
+        gc.freeze()  # the workers' collector then leaves what they inherit alone
         # fork: the workers inherit the loaded rules instead of loading them again
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(work) // (jobs * 32))
@@ -152,8 +154,11 @@ def _lint_one(rules, path: str, name: str, data: bytes | None, options: FileOpti
 
 
 def file_options(name: str, settings: Settings, options: CheckOptions, fingerprints: bool) -> FileOptions:
-    posix = name.replace("\\", "/")
-    ignore = tuple(n for pattern, names in settings.per_file_ignores if pattern.match(posix) for n in names)
+    forms = {name.replace(os.sep, "/")}
+    if settings.config_dir and name != STDIN_NAME:  # patterns are relative to the config's folder too
+        forms.add(os.path.relpath(os.path.abspath(name), settings.config_dir).replace(os.sep, "/"))
+    ignore = tuple(n for pattern, names in settings.per_file_ignores
+                   if any(pattern.match(form) for form in forms) for n in names)
     return FileOptions(ignore=ignore, require_reason=settings.require_reason,
                        report_unused=options.report_unused_disables, fingerprints=fingerprints)
 

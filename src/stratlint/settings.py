@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,15 +33,21 @@ class Settings:
     baseline: str | None = None
     require_reason: bool = False
     config_path: str | None = None
+    config_dir: str | None = None  # per-file-ignores and exclude are relative to it
 
 
 def resolve(*, config_file: str | None = None, isolated: bool = False, select=(), ignore=(), fail_on=None,
             rule_packs=(), plugins=(), baseline=None) -> Settings:
+    if isolated and plugins:
+        raise StratlintError("--isolated runs no plugin (it is the way to lint with no code but stratlint's); "
+                             "drop --plugin or --isolated")
     config = _find(config_file, isolated)
     ruleset = load_rules([*config.rule_packs, *rule_packs], [*config.plugins, *plugins])
     _check_names(config, ruleset)
     rules = _configured_rules(config, ruleset)
-    chosen = _choose(ruleset, rules, list(select) or config.select, list(ignore) or config.ignore or [],
+    # A command-line --select replaces the config's selection whole, its ignore included.
+    config_ignore = [] if select else (config.ignore or [])
+    chosen = _choose(ruleset, rules, list(select) or config.select, list(ignore) or config_ignore,
                      from_cli=(bool(select), bool(ignore)), config=config)
     return Settings(
         rules=chosen,
@@ -52,6 +59,7 @@ def resolve(*, config_file: str | None = None, isolated: bool = False, select=()
         baseline=baseline or config.baseline,
         require_reason=config.require_reason,
         config_path=config.path,
+        config_dir=os.path.dirname(os.path.abspath(config.path)) if config.path else None,
     )
 
 
@@ -109,10 +117,10 @@ def _configured_rules(config: Config, ruleset: RuleSet) -> list[Rule]:
             by_id[id(rule)] = level
     for rule in ruleset.rules:
         level = by_id.get(id(rule))
-        if level == "off":
+        if level == "off" and not always_on(rule):
             continue
         changed = rule
-        if level:
+        if level and level != "off":
             changed = dataclasses.replace(changed, severity=Severity.parse(level))
         options = next((o for n, o in config.rules.items() if ruleset.find(n) is rule), None)
         if options:
@@ -165,7 +173,12 @@ def _choose(ruleset: RuleSet, rules: list[Rule], select, ignore, *, from_cli, co
     if select:
         codes &= {r.code for name in select for r in ruleset.matching(name)}
     codes -= {r.code for name in ignore for r in ruleset.matching(name)}
-    return [r for r in rules if r.code in codes]
+    return [r for r in rules if r.code in codes or always_on(r)]
+
+
+def always_on(rule: Rule) -> bool:
+    """The structural rules (SL0xx) run whatever is selected, ignored or switched off."""
+    return rule.source == "stratlint" and rule.code.startswith("SL0")
 
 
 def covers(name: str, code: str, slug: str) -> bool:

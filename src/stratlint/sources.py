@@ -33,12 +33,13 @@ class PathProblem:
 
 
 def discover(paths: list[str], include: list[str] | None = None, exclude: list[str] = (),
-             allow_empty: bool = False) -> tuple[list[str], list[PathProblem]]:
+             allow_empty: bool = False, base: str | None = None) -> tuple[list[str], list[PathProblem]]:
     """The files to check, in order, and the paths that went wrong.
 
     ``include`` (file-name globs) replaces the default patterns of a
     directory walk; ``exclude`` globs skip files and folders in a walk
-    (a pattern without '/' matches a name at any depth). A file named
+    (a pattern without '/' matches a name at any depth), relative to the
+    folder walked or to ``base`` (the config's folder). A file named
     explicitly is always checked. A path with ``*``, ``?`` or ``[`` that
     names no file is expanded as a glob (``**`` spans folders), as a shell
     would. A folder or glob that yields no strategy file is a problem
@@ -53,17 +54,17 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
         if path == STDIN:
             files.append(STDIN)
         elif os.path.isdir(path):
-            found = _walk(path, include, exclude)
+            found = _walk(path, include, exclude, base)
             if not found and not allow_empty:
                 problems.append(PathProblem(path, f"no strategy file here ({', '.join('*' + p for p in PATTERNS)}); "
                                                   "pass --allow-empty if that is expected"))
             files.extend(found)
         elif os.path.lexists(path):
-            files.append(path)
+            files.append(os.path.normpath(path))  # ./a.yaml is a.yaml, as in a folder walk
         elif glob.has_magic(path):
             found = []
             for match in sorted(glob.glob(path, recursive=True)):
-                found.extend(_walk(match, include, exclude) if os.path.isdir(match) else [match])
+                found.extend(_walk(match, include, exclude, base) if os.path.isdir(match) else [match])
             if not found and not allow_empty:
                 problems.append(PathProblem(path, "the pattern matches no strategy file; "
                                                   "pass --allow-empty if that is expected"))
@@ -80,7 +81,7 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
     return unique, problems
 
 
-def _walk(top: str, include: list[str] | None, exclude: list[str]) -> list[str]:
+def _walk(top: str, include: list[str] | None, exclude: list[str], base: str | None = None) -> list[str]:
     from fnmatch import fnmatchcase
 
     from stratlint.settings import glob_regex
@@ -88,8 +89,12 @@ def _walk(top: str, include: list[str] | None, exclude: list[str]) -> list[str]:
     skip = [glob_regex(p.rstrip("/")) for p in exclude]
 
     def excluded(path: str) -> bool:
-        rel = os.path.relpath(path, top).replace(os.sep, "/")
-        return any(p.match(rel) for p in skip)
+        if not skip:
+            return False
+        rels = {os.path.relpath(path, top).replace(os.sep, "/")}
+        if base is not None:  # patterns are also relative to the config's folder
+            rels.add(os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/"))
+        return any(p.match(rel) for p in skip for rel in rels)
 
     def wanted(name: str) -> bool:
         return any(fnmatchcase(name, p) for p in include) if include is not None else name.endswith(PATTERNS)

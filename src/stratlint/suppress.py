@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from stratlint.findings import Finding, Span
 
 _MARK = re.compile(r"#\s*stratlint:\s*(disable-file|disable)\s*=\s*(.*)$")
-_UNTIL = re.compile(r"(?:^|[\s,;])until\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$", re.I)
+_UNTIL = re.compile(r"(?:^|[\s,;]+)until\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$", re.I)
 
 UNUSED, EXPIRED, NO_REASON = "SL006", "SL007", "SL008"
 
@@ -85,6 +85,7 @@ def _build(line: int, column: int, scope: str, rest: str, alone: bool) -> Suppre
             until = datetime.date.fromisoformat(m.group(1))
         except ValueError:
             bad_date = m.group(1)
+        reason = reason[:m.start()].rstrip(" ,;")
     target = 0 if scope == "disable-file" else (line + 1 if alone else line)
     return Suppression(line, column, scope, names, target, reason, until, bad_date)
 

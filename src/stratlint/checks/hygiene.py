@@ -126,15 +126,22 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     prefixes = tuple(p.strip().casefold() for p in options.get("prefixes", []) if p.strip())
     longest = max(map(len, exact), default=0)
     head = max(map(len, prefixes), default=0)
+    def is_placeholder(text: str) -> bool:
+        return (len(text) <= longest and text.casefold() in exact) or bool(
+            prefixes and text[:head].casefold().startswith(prefixes))
+
+    if not ctx.pointer and ctx.document is not None:  # the whole plan: its texts are listed already
+        for path, value in ctx.document.texts:
+            if is_placeholder(value.strip()):
+                yield Hit(_path_pointer(path), {"value": value.strip()})
+        return
     seen: set[int] = set()
     stack: list[tuple[Any, Any, Any]] = [(None, ctx.pointer, target)]  # (parent, key, value)
     while stack:
         parent, key, value = stack.pop()
         if isinstance(value, str):
-            text = value.strip()
-            if (len(text) <= longest and text.casefold() in exact) or (
-                    prefixes and text[:head].casefold().startswith(prefixes)):
-                yield Hit(_pointer(parent, key), {"value": text})
+            if is_placeholder(value.strip()):
+                yield Hit(_pointer(parent, key), {"value": value.strip()})
         elif isinstance(value, (dict, list)) and id(value) not in seen:
             seen.add(id(value))
             node = (parent, key)
@@ -142,6 +149,12 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
             # pushed last first, so values are visited in document order
             # and a shared value is first met at its anchor
             stack.extend([(node, k, child) for k, child in children][::-1])
+
+
+def _path_pointer(path: tuple) -> str:
+    from stratlint.located import path_pointer
+
+    return path_pointer(path)
 
 
 def _pointer(parent: Any, key: Any) -> str:
