@@ -147,3 +147,18 @@ def test_builtin_packs_validate():
     checks = builtin_checks()
     for path in builtin_packs():
         assert read_pack(path, checks, source="stratlint", validate=True)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "a rule pack is a mapping with 'pack:' and 'rules:'"),
+    ("- code: ACME001\n", "a rule pack is a mapping with 'pack:' and 'rules:', not a list"),
+    ("pack: acme\nrules: []\n", "invalid rule pack: rules must not be empty"),
+    ("pack: acme\n", "invalid rule pack: the rule pack needs a 'rules'"),
+])
+def test_pack_of_the_wrong_shape_is_one_line(tmp_path, plan, text, message):
+    bad = tmp_path / "shape.yaml"
+    bad.write_text(text)
+    result = run(["check", "--rules", str(bad), str(plan)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr, result.stderr

@@ -96,7 +96,7 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
         raise StratlintError(f"rule pack repeats the key '{dup.key}' (first on line {dup.first_line})",
                              path=shown, line=dup.span.line, column=dup.span.column)
     if validate:
-        for pointer, at, message in violations(doc, _pack_validator()):
+        for pointer, at, message in violations(doc, _pack_validator(), "the rule pack"):
             _fail(doc, shown, pointer, at, f"invalid rule pack: {message}")
     data = doc.data
     source = source or data["pack"]

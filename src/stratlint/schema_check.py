@@ -74,7 +74,7 @@ def validator():
     return cls(load_schema(SCHEMA_FILE), format_checker=checker)
 
 
-def violations(doc: LocatedDocument, schema_validator=None) -> list[tuple[str, str, str]]:
+def violations(doc: LocatedDocument, schema_validator=None, root: str = "the plan") -> list[tuple[str, str, str]]:
     """``(pointer, 'key'|'value', message)`` for each violation, one per node.
 
     ``schema_validator`` defaults to the plan schema's; rule packs and
@@ -87,7 +87,7 @@ def violations(doc: LocatedDocument, schema_validator=None) -> list[tuple[str, s
     seen: set[tuple] = set()
     out = []
     for error in (schema_validator or validator()).iter_errors(doc.data):
-        for parts, at, message, detail in explain(error):
+        for parts, at, message, detail in explain(error, root):
             pointer = from_parts(parts)
             key_node, node, _ = doc.locate(pointer)
             target = key_node if at == "key" and key_node is not None else node
@@ -132,7 +132,7 @@ def explain(error, root: str = "the plan"):
             message = f"unknown key '{key}' {where}"
             message += f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
             yield parts + [key], "key", message, key
-    elif kind in ("type", "pattern", "minLength") and is_empty(instance):
+    elif kind in ("type", "pattern", "minLength", "minItems", "minProperties") and is_empty(instance):
         yield parts, "value", f"{name} must not be empty", None
     elif kind == "type":
         types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
