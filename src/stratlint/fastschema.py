@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Any, Callable
+from stratlint.values import is_empty
 
 Check = Callable[[Any], bool]
 
@@ -23,16 +24,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 class Unsupported(Exception):
     """The schema uses a keyword this compiler does not handle."""
-
-
-def _is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
 
 
 def _type_check(name: str) -> Check:
@@ -157,7 +148,7 @@ class _Compiler:
                     return False
             for name, item in v.items():
                 prop = props.get(name)
-                if prop is not None and (name in required_set or not _is_empty(item)) and not prop(item):
+                if prop is not None and (name in required_set or not is_empty(item)) and not prop(item):
                     return False
                 matched = False
                 for search, sub in patterns:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from stratlint.located import LocatedDocument
 from stratlint.pointer import from_parts, human, split
+from stratlint.values import is_empty
 
 SCHEMA_FILE = "strategy-v1.schema.json"
 
@@ -27,17 +28,6 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "empty",
 }
-
-
-def is_empty(value: object) -> bool:
-    """Absent in the sense of RULES.md: null, blank text, [] and {}."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
 
 
 @lru_cache(maxsize=None)

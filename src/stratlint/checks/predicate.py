@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from stratlint.vocabulary import compile_vocabulary
+from stratlint.values import is_empty
 
 SCHEMA = {
     "type": "object",
@@ -36,16 +37,6 @@ SCHEMA = {
     "additionalProperties": False,
     "minProperties": 1,
 }
-
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
 
 
 def field_value(item: Any, field: str) -> Any:
