@@ -116,3 +116,18 @@ def test_plugin_through_the_console_script(tmp_path, plan):
         "plan.strategy.yaml:4:41: ACME100 [warning] a budget of 9000 is above the 5000 a team may sign off alone"
         "  (tactic-over-budget)")
     assert proc.stderr == ""
+
+
+def test_isolated_runs_no_plugin(tmp_path, plan, monkeypatch):
+    monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".stratlint.yaml").write_text("plugins: [acme]\n")
+    isolated = CliRunner().invoke(cli, ["check", "--isolated", "plan.strategy.yaml", "--select", "SL0"])
+    assert "ACME100" not in isolated.stdout and isolated.exit_code == 0
+    assert "acme_stratlint" not in sys.modules  # not even imported
+    named = CliRunner().invoke(cli, ["check", "--select", "ACME", "plan.strategy.yaml"])
+    assert "ACME100" in named.stdout  # the config names it: it runs
+    both = CliRunner().invoke(cli, ["check", "--isolated", "--plugin", "acme", "plan.strategy.yaml"])
+    assert both.exit_code == 2
+    assert both.stderr == ("stratlint: error: --isolated runs no plugin (it is the way to lint with no code "
+                           "but stratlint's); drop --plugin or --isolated\n")
