@@ -51,8 +51,7 @@ def _run_rule(rule: Rule, doc: LocatedDocument, path: str) -> list[Finding]:
         for pointer, value in select(doc.data, given):
             ctx = Context(doc.data, pointer, doc, path)
             for step in rule.steps:
-                options = {**step.options, **rule.options} if rule.options else step.options
-                for hit in step.function.function(value, options, ctx):
+                for hit in step.function.function(value, step.options, ctx):
                     if rule.location:
                         span = doc.span(rule.location["pointer"], rule.location.get("at", "key"))
                         hit_pointer = rule.location["pointer"]

@@ -7,7 +7,7 @@ function does not accept) is reported at its file, line and column.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +39,6 @@ class Rule:
     location: dict | None = None
     fixable: bool = False
     where: str = ""  # file:line of the rule's definition, for error messages
-    options: dict = field(default_factory=dict)
 
     def template(self, variant: str | None) -> str:
         if isinstance(self.message, str):

@@ -137,30 +137,42 @@ def with_options(rule: Rule, options: dict) -> Rule:
     """The rule with ``options`` laid over each step's own.
 
     A vocabulary given as a list replaces the rule's; given as
-    ``{extend: [...]}`` it adds to it. Raises ValueError when the result
-    does not suit the rule's check function.
+    ``{extend: [...]}`` it adds to it. In a rule of several steps, each
+    option goes to the steps that know it (a vocabulary to the steps that
+    have one of that name). Raises ValueError when an option suits no step
+    or the result does not suit the rule's check function.
     """
-    steps = []
-    for step in rule.steps:
-        merged = copy.deepcopy(step.options)
-        for key, value in options.items():
-            if key == "vocabularies" and isinstance(value, dict):
-                vocabs = merged.setdefault("vocabularies", {})
+    steps = [copy.deepcopy(step.options) for step in rule.steps]
+    several = len(rule.steps) > 1
+    for key, value in options.items():
+        used = False
+        for step, merged in zip(rule.steps, steps):
+            accepts = key in step.function.options_schema.get("properties", {})
+            if key == "vocabularies" and isinstance(value, dict) and accepts:
+                vocabs = merged.get("vocabularies", {})
                 for name, spec in value.items():
-                    if name not in vocabs and len(rule.steps) > 1:
+                    if several and name not in vocabs:
                         continue
-                    if isinstance(spec, dict) and set(spec) <= {"extend"} and isinstance(spec.get("extend"), list):
+                    used = True
+                    if isinstance(spec, dict) and set(spec) == {"extend"} and isinstance(spec["extend"], list):
                         vocabs[name] = [*vocabs.get(name, []), *spec["extend"]]
                     else:
                         vocabs[name] = spec
-            else:
+                if vocabs:
+                    merged["vocabularies"] = vocabs
+            elif accepts or not several:
                 merged[key] = value
+                used = True
+        if not used:
+            raise ValueError(f"options for '{rule.slug}': no check of this rule takes '{key}'")
+    out = []
+    for step, merged in zip(rule.steps, steps):
         problems = check_options(step.function, merged)
         if problems:
             pointer, _, message = problems[0]
             raise ValueError(f"options for '{rule.slug}': {message}" + (f" (at {pointer})" if pointer else ""))
-        steps.append(Step(step.function, merged))
-    return dataclasses.replace(rule, steps=tuple(steps))
+        out.append(Step(step.function, merged))
+    return dataclasses.replace(rule, steps=tuple(out))
 
 
 def _choose(ruleset: RuleSet, rules: list[Rule], select, ignore, *, from_cli, config: Config) -> list[Rule]:

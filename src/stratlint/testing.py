@@ -21,7 +21,9 @@
         ''')
 
 Only the rule under test runs, so other rules never leak into a case.
-The plan text is dedented and its first blank line dropped, so line 1 is
+``options`` are laid over the rule's own options as a config's ``rules:``
+entry would be (a vocabulary given as a list replaces the rule's,
+``{extend: [...]}`` adds to it). The plan text is dedented and its first blank line dropped, so line 1 is
 the first line you see in the test. Each expected finding is ``(line,
 column)`` or ``(line, column, text)``, where ``text`` must appear in the
 message; the findings must match the expected ones exactly, in order.
@@ -53,8 +55,10 @@ class RuleTester:
         found = ruleset.find(rule)
         if found is None:
             raise LookupError(f"no rule named {rule!r}")
-        if options:
-            found.options = dict(options)
+        if options:  # laid over the rule's own, as a config's `rules:` entry would be
+            from stratlint.settings import with_options
+
+            found = with_options(found, options)
         self.rule = found
 
     def findings(self, plan: str, path: str = "plan.strategy.yaml") -> list[Finding]:
