@@ -177,7 +177,7 @@ def test_no_colour_when_output_is_not_a_terminal():
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_no_colour_on_a_terminal_when_NO_COLOR_is_set_or_no_color_is_given(tmp_path):
-    write("a.strategy.yaml", PLAN)
+    write("a.strategy.yaml", "version: 1\nname: Spring plan\nname: Summer plan\n")  # only PLAN_FINDINGS[0]
 
     def on_a_tty(*extra: str, env_extra: dict | None = None) -> bytes:
         try:
@@ -379,23 +379,55 @@ def test_a_directory_without_strategy_files_is_exit_2_unless_allow_empty():
 
 # -- --select and --ignore ------------------------------------------------------------------
 
+# The structural rules (SL0xx) are always on, so selection is shown with the test pack's rules; PLAN draws
+# TST002 at 1:1 and TST001 at 9:5 and 10:5 besides its six structural findings.
+WITH_PACK = ["TST002", "SL003", "SL002", "SL005", "TST001", "SL004", "TST001", "SL002", "SL004"]
+
+
+def structural_and(*codes: str) -> list[str]:
+    return [code for code in WITH_PACK if code.startswith("SL0") or code in codes]
+
+
 @pytest.mark.parametrize("args, codes", [
-    (["--select", "SL003"], ["SL003"]),
-    (["--select", "duplicate-key"], ["SL003"]),
-    (["--select", "sl003"], ["SL003"]),
-    (["--select", "SL00"], ["SL003", "SL002", "SL005", "SL004", "SL002", "SL004"]),
-    (["--select", "SL003,unknown-reference"], ["SL003", "SL004", "SL004"]),
-    (["--select", "SL003, SL005"], ["SL003", "SL005"]),
-    (["--select", "SL003", "--select", "duplicate-id"], ["SL003", "SL005"]),
-    (["--select", "SL0", "--ignore", "SL002"], ["SL003", "SL005", "SL004", "SL004"]),
-    (["--select", "SL0", "--ignore", "schema-violation,SL004"], ["SL003", "SL005"]),
-    (["--select", "SL0", "--ignore", "SL00"], []),
+    (["--select", "TST001"], structural_and("TST001")),
+    (["--select", "test-tactic-owner"], structural_and("TST001")),
+    (["--select", "tst001"], structural_and("TST001")),
+    (["--select", "TST00"], structural_and("TST001", "TST002")),
+    (["--select", "TST001,test-plan-sponsor"], structural_and("TST001", "TST002")),
+    (["--select", "TST001, TST002"], structural_and("TST001", "TST002")),
+    (["--select", "TST001", "--select", "test-plan-sponsor"], structural_and("TST001", "TST002")),
+    (["--select", "TST", "--ignore", "TST002"], structural_and("TST001")),
+    (["--select", "TST,SL0", "--ignore", "test-plan-sponsor,TST001"], structural_and()),
+    (["--select", "TST", "--ignore", "TST00"], structural_and()),
 ])
-def test_select_and_ignore_by_slug_code_and_prefix(args, codes):
+def test_select_and_ignore_by_slug_code_and_prefix(pack, args, codes):
     write("a.strategy.yaml", PLAN)
-    result = run(["check", "-q", *args, "a.strategy.yaml"])
+    result = run(["check", "-q", "--rules", pack, *args, "a.strategy.yaml"])
     assert [line.split()[1] for line in result.stdout.splitlines()] == codes
-    assert result.exit_code == (1 if codes else 0)
+    assert result.exit_code == 1  # the structural findings are errors
+
+
+def test_select_does_not_remove_the_structural_rules():
+    write("a.strategy.yaml", PLAN)
+    write("b.strategy.yaml", BROKEN)
+    result = run(["check", "--select", "SL202", "a.strategy.yaml", "b.strategy.yaml"])
+    assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
+        BROKEN_FINDING,
+        "Found 7 problems (7 errors, 0 warnings, 0 info) in 2 files.",
+    ])
+    assert result.exit_code == 1
+
+
+def test_ignore_does_not_remove_the_structural_rules():
+    write("a.strategy.yaml", PLAN)
+    write("b.strategy.yaml", BROKEN)
+    result = run(["check", "--select", "SL0", "--ignore", "SL001,schema-violation,SL0", "a.strategy.yaml",
+                  "b.strategy.yaml"])
+    assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
+        BROKEN_FINDING,
+        "Found 7 problems (7 errors, 0 warnings, 0 info) in 2 files.",
+    ])
+    assert result.exit_code == 1
 
 
 @pytest.mark.parametrize("flag", ["--select", "--ignore"])

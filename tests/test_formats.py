@@ -56,20 +56,22 @@ def test_sarif_validates_and_describes_every_rule(plans):
     log = sarif_of(["--select", "SL004,SL201", "plans"])
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["SL004", "SL201"]
-    vanity = rules[1]
+    # the structural rules (SL0xx) are always on, so they are described too
+    assert [r["id"] for r in rules] == ["SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008",
+                                        "SL201"]
+    vanity = rules[8]
     assert vanity["name"] == "vanity-only-kpis"
     assert vanity["shortDescription"]["text"].startswith("Every KPI is a vanity metric")
     assert vanity["defaultConfiguration"] == {"level": "warning"}
     assert "Why:" in vanity["help"]["text"] and "**Fix**" in vanity["help"]["markdown"]
     assert run_["invocations"] == [{"executionSuccessful": True}]
     first, second = run_["results"]
-    assert first["ruleId"] == "SL004" and first["ruleIndex"] == 0 and first["level"] == "error"
+    assert first["ruleId"] == "SL004" and first["ruleIndex"] == 3 and first["level"] == "error"
     assert first["message"]["text"].startswith("unknown channel 'in%sta,gram:x'")
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "plans/bad%20plan.strategy.yaml"
     assert location["region"] == {"startLine": 6, "startColumn": 36, "endLine": 6, "endColumn": 51}
-    assert second["ruleIndex"] == 1 and second["level"] == "warning"
+    assert second["ruleIndex"] == 8 and second["level"] == "warning"
     assert second["locations"][0]["physicalLocation"]["region"]["startLine"] == 7
 
 
@@ -141,10 +143,11 @@ def test_one_run_writes_several_formats(plans):
     (plans / "out").mkdir()
     result = run(["check", "--select", "SL201", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml",
                   "--report", "json:r.json", "plans"])
-    assert result.stdout.splitlines()[-1] == "Found 1 problem (0 errors, 1 warning, 0 info) in 2 files."
+    # SL201, and BAD's unknown channel: SL004 is always on
+    assert result.stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 2 files."
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads((plans / "out" / "s.sarif").read_text()))
     assert ET.parse(plans / "j.xml").getroot().get("tests") == "2"
-    assert json.loads((plans / "r.json").read_text())["summary"] == {"error": 0, "warning": 1, "info": 0}
+    assert json.loads((plans / "r.json").read_text())["summary"] == {"error": 1, "warning": 1, "info": 0}
 
 
 def test_bad_report_argument_is_a_usage_error(plans):
@@ -168,4 +171,5 @@ def test_folder_or_pattern_with_no_plan_is_exit_2_unless_allowed(plans):
 
 def test_a_quoted_glob_is_expanded(plans):
     result = run(["check", "--select", "SL201", "plans/*.strategy.yaml"])
-    assert result.stdout.splitlines()[-1] == "Found 1 problem (0 errors, 1 warning, 0 info) in 2 files."
+    # SL201, and BAD's unknown channel: SL004 is always on
+    assert result.stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 2 files."

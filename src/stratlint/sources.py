@@ -64,7 +64,10 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
         elif glob.has_magic(path):
             found = []
             for match in sorted(glob.glob(path, recursive=True)):
-                found.extend(_walk(match, include, exclude, base) if os.path.isdir(match) else [match])
+                if os.path.isdir(match):
+                    found.extend(_walk(match, include, exclude, base))
+                else:
+                    found.append(os.path.normpath(match))
             if not found and not allow_empty:
                 problems.append(PathProblem(path, "the pattern matches no strategy file; "
                                                   "pass --allow-empty if that is expected"))
