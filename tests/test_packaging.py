@@ -43,3 +43,10 @@ def test_wheel_installs_and_checks_an_example_from_another_directory(tmp_path):
     rules = subprocess.run([str(python), "-m", "stratlint", "rules"], cwd=work, capture_output=True, text=True,
                            timeout=120)
     assert rules.returncode == 0 and "SL601" in rules.stdout
+
+    init = subprocess.run([str(env_dir / "bin" / "stratlint"), "init", "--no-input", "new.strategy.yaml"], cwd=work,
+                          capture_output=True, text=True, timeout=120)
+    assert init.returncode == 0, init.stderr  # the template is inside the wheel
+    fixed = subprocess.run([str(env_dir / "bin" / "stratlint"), "check", "--fix", "new.strategy.yaml"], cwd=work,
+                           capture_output=True, text=True, timeout=120)
+    assert fixed.returncode == 0 and "0 errors" in fixed.stdout

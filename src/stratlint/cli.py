@@ -90,9 +90,13 @@ def _rules_options(f):
               help="Report suppression comments that suppress nothing.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check files in N processes [default: one per core].")
+@click.option("--fix", is_flag=True,
+              help="Scaffold the sections fixable rules find missing, with TODO placeholders; then report the rest.")
+@click.option("--diff", is_flag=True,
+              help="Print what --fix would change as a unified diff and write nothing; exit 1 if there is any.")
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
-          baseline, write_baseline, statistics, report_unused_disables, jobs, rule_packs, plugins):
+          baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -106,7 +110,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated,
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
-        jobs=jobs,
+        jobs=jobs, fix=fix, diff=diff,
     )
     sys.exit(run_check(options))
 
@@ -166,6 +170,26 @@ def waivers(paths, fmt, config, isolated):
     from stratlint.waivers import run_waivers
 
     sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated))
+
+
+@cli.command()
+@click.argument("path", required=False, metavar="[PATH]")
+@click.option("--name", metavar="TEXT", help="The plan's title.")
+@click.option("--owner", metavar="TEXT", help="The person or role accountable for the plan.")
+@click.option("--objective", metavar="TEXT", help="The first business objective the plan serves.")
+@click.option("--no-input", is_flag=True, help="Never prompt; what is not given becomes a TODO placeholder.")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def init(path, name, owner, objective, no_input, force):
+    """Write a commented starter plan to PATH (default plan.strategy.yaml).
+
+    The plan passes every error-level rule; its TODO placeholders, which
+    'check' reports until they are replaced, say what to decide. Prompts
+    for the name, owner and first business objective on a terminal.
+    """
+    from stratlint import starter
+
+    interactive = not no_input and starter.stdin_is_terminal()
+    sys.exit(starter.run_init(path, name, owner, objective, interactive=interactive, force=force))
 
 
 @cli.command()

@@ -38,6 +38,7 @@ class Rule:
     source: str
     location: dict | None = None
     fixable: bool = False
+    fix: dict | None = None  # what 'check --fix' inserts: {at, add} (see stratlint.fix)
     where: str = ""  # file:line of the rule's definition, for error messages
 
     def template(self, variant: str | None) -> str:
@@ -124,7 +125,7 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
             code=raw["code"], slug=raw["slug"], severity=Severity.parse(raw["severity"]),
             summary=raw["summary"].strip(), given=tuple(given if isinstance(given, list) else [given]),
             steps=tuple(steps), message=raw["message"], docs=raw["docs"], source=source,
-            location=raw.get("location"), fixable=bool(raw.get("fixable", False)),
+            location=raw.get("location"), fixable=bool(raw.get("fixable", False)), fix=raw.get("fix"),
             where=f"{shown}:{line}",
         ))
     return rules

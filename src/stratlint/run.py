@@ -38,6 +38,9 @@ class CheckOptions:
     reports: list[tuple[str, str]] = field(default_factory=list)  # (format, file) from --report
     allow_empty: bool = False
     jobs: int | None = None  # None: one per core
+    fix: bool = False  # scaffold what fixable rules find missing (stratlint.fix), then report the rest
+    diff: bool = False  # print the fixes as a unified diff instead; write nothing, report nothing else
+    stdin_data: bytes | None = None  # standard input, once --fix has read (and fixed) it
 
 
 def run_check(options: CheckOptions) -> int:
@@ -55,6 +58,15 @@ def run_check(options: CheckOptions) -> int:
     failed = bool(problems)
     for problem in problems:
         _error(str(problem))
+    if options.fix or options.diff:
+        from stratlint.fix import fix_files
+
+        fixing = fix_files(files, settings, options, known)
+        failed = failed or fixing.failed
+        if options.diff:
+            _write(fixing.diff, options.output)
+            return EXIT_FAILURE if failed else fixing.exit_code
+        options.stdin_data = fixing.stdin_data
     findings: list[Finding] = []
     prints: dict[int, str] = {}
     checked: list[str] = []
@@ -81,7 +93,7 @@ def run_check(options: CheckOptions) -> int:
         text = statistics(report)
     else:
         text = render(options.fmt, report, color=options.color, quiet=options.quiet)
-    _write(text, options.output)
+    _write(text, options.output, err=options.fix and STDIN in files)  # stdout holds the fixed plan
     for fmt, path in options.reports:
         _write(render(fmt, report, quiet=options.quiet), path)
     if failed:
@@ -106,7 +118,7 @@ def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fi
     work = []
     for path in files:
         name = display_name(path)
-        data = read_stdin() if path == STDIN else None
+        data = (read_stdin() if options.stdin_data is None else options.stdin_data) if path == STDIN else None
         work.append((path, name, data, file_options(name, settings, options, fingerprints)))
     jobs = max(1, options.jobs or os.cpu_count() or 1)
     if jobs > 1 and len(work) > 2 * jobs and _can_fork():
@@ -167,9 +179,9 @@ def _error(message: str) -> None:
     click.echo(f"stratlint: error: {message}", err=True)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, err: bool = False) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, err=err)
         return
     try:
         with open(output, "w", encoding="utf-8") as fh:
