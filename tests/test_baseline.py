@@ -344,3 +344,20 @@ def test_a_baseline_records_paths_relative_to_its_own_folder_and_holds_from_any_
     result = check("--fail-on", "info", "--baseline", "base.json", "../plan.strategy.yaml")
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.exit_code == 0
+
+
+def test_adding_a_section_keeps_findings_about_the_whole_plan_baselined(tmp_path, monkeypatch):
+    """A finding about the plan as a whole (1:1) or a section is not tied to the rest of its content."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.strategy.yaml").write_text(
+        "version: 1\nname: x\nobjectives: [{id: o, statement: Grow retention}]\n"
+        "kpis:\n  - {id: likes, name: Page likes, objective: o}\n")
+    runner = CliRunner()
+    wrote = runner.invoke(cli, ["check", "--isolated", "--write-baseline", "base.json", "p.strategy.yaml"])
+    assert wrote.exit_code == 0
+    with open(tmp_path / "p.strategy.yaml", "a") as fh:
+        fh.write("owner: Ana\nsponsor: CEO\n")
+    again = runner.invoke(cli, ["check", "--isolated", "--select", "SL301,SL201,SL502",
+                                "--baseline", "base.json", "p.strategy.yaml"])
+    assert again.stdout == "No problems found in 1 file.\n"
+    assert again.exit_code == 0

@@ -106,7 +106,7 @@ def test_github_annotations_escape_hostile_paths_and_messages(tmp_path, monkeypa
     result = run(["check", "--format", "github", "--select", "SL004", name])
     assert result.stdout == (
         "::error file=q3%2Cfinal%3Av2%25.strategy.yaml,line=4,col=37,endLine=4,endColumn=47,"
-        "title=SL004 unknown-reference::unknown channel '50%25%0Anew'; defined: a\n")
+        "title=SL004 unknown-reference::unknown channel '50%25 new'; defined: a\n")
     assert result.exit_code == 1
 
 
@@ -133,7 +133,7 @@ def test_junit_one_case_per_file_and_a_failure_per_finding(plans):
 def test_junit_survives_control_characters(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "p.strategy.yaml").write_text(
-        'version: 1\nname: X\nchannels: [{id: a, name: A}]\ntactics: [{id: t, name: T, channel: "b\\x0bc"}]\n')
+        'version: 1\nname: X\nchannels: [{id: a, name: A}]\ntactics: [{id: t, name: T, channel: "b\\x01c"}]\n')
     result = run(["check", "--format", "junit", "--select", "SL004", "p.strategy.yaml"])
     failure = ET.fromstring(result.stdout).find("testsuite/testcase/failure")
     assert "unknown channel 'b\ufffdc'" in failure.get("message")
@@ -173,3 +173,28 @@ def test_a_quoted_glob_is_expanded(plans):
     result = run(["check", "--select", "SL201", "plans/*.strategy.yaml"])
     # SL201, and BAD's unknown channel: SL004 is always on
     assert result.stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 2 files."
+
+
+def test_a_finding_is_one_line_even_when_the_value_spans_several(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.strategy.yaml").write_text(
+        "version: 1\nname: x\nobjectives:\n  - id: o\n    statement: |\n      Launch a TikTok account\n"
+        "      and get more followers\n")
+    result = run(["check", "--select", "SL104", "m.strategy.yaml"])
+    assert result.stdout == (
+        "m.strategy.yaml:5:16: SL104 [warning] objective 'o' is a channel action, not a business result "
+        "('Launch a TikTok account and get more followers'); state what the business gains and list the "
+        "platform under channels  (channel-as-objective)\n"
+        "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.\n")
+
+
+def test_a_mistyped_enum_value_is_one_finding(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.strategy.yaml").write_text(
+        "version: 1\nname: x\ntactics: [{id: t, name: T, stage: [a]}]\nchannels: [{id: c, name: C, kind: true}]\n")
+    result = run(["check", "--select", "SL002", "e.strategy.yaml"])
+    assert result.stdout.splitlines()[:2] == [
+        "e.strategy.yaml:3:41: SL002 [error] tactics[0].stage must be text, not a list  (schema-violation)",
+        "e.strategy.yaml:4:35: SL002 [error] channels[0].kind must be text, not true  (schema-violation)",
+    ]
+    assert result.stdout.splitlines()[2] == "Found 2 problems (2 errors, 0 warnings, 0 info) in 1 file."

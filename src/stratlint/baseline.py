@@ -4,7 +4,8 @@ A finding's fingerprint is its file (relative to the baseline's folder),
 its rule and a line-free description
 of the node it is about: the JSON Pointer with every list index replaced
 by the item's ``id`` (or, for an item without one, a hash of its content),
-plus a hash of the node's own content. Inserting lines or items above a
+plus a hash of the node's own content where the node is a list item or a
+single value. Inserting lines or items above a
 baselined finding keeps it baselined; changing the offending value
 reports it again. The file is sorted, indented JSON, so that it diffs
 well in a pull request.
@@ -46,11 +47,20 @@ def stable_pointer(data: object, pointer: str) -> tuple[str, object]:
 
 
 def fingerprint(finding: Finding, data: object) -> str:
-    """The finding's rule and node, without its file (see :func:`file_key`)."""
+    """The finding's rule and node, without its file (see :func:`file_key`).
+
+    The node's content is part of it where the node is a list item or a
+    single value (the offending value itself), not where it is a section
+    or the whole plan: adding a key elsewhere in the plan must not bring
+    back a finding about the plan as a whole.
+    """
     if data is None:  # the file did not parse: the message is all there is
         return f"{finding.code}|{_digest(finding.message)}"
     pointer, value = stable_pointer(data, finding.pointer)
-    return f"{finding.code}|{pointer}|{_digest(value)}"
+    last = finding.pointer.rsplit("/", 1)[-1]
+    if last.isdigit() or not isinstance(value, (dict, list)):
+        return f"{finding.code}|{pointer}|{_digest(value)}"
+    return f"{finding.code}|{pointer}"
 
 
 def file_key(path: str, baseline_path: str) -> str:

@@ -29,9 +29,18 @@ class Crash:
         return f"rule '{self.rule}' failed on {self.path}: {self.error}"
 
 
+_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]+\s*")
+
+
 def render(template: str, values: dict) -> str:
-    """Fill ``{name}`` placeholders; only plain names, nothing is evaluated."""
-    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+    """Fill ``{name}`` placeholders; only plain names, nothing is evaluated.
+
+    A finding is one line, so line breaks in the values (a multi-line
+    statement, say) become single spaces."""
+    def value(m: re.Match) -> str:
+        return str(values[m.group(1)]).strip() if m.group(1) in values else m.group(0)
+
+    return _BREAKS.sub(" ", _PLACEHOLDER.sub(value, template))
 
 
 def run(rules: list[Rule], doc: LocatedDocument, path: str) -> tuple[list[Finding], list[Crash]]:

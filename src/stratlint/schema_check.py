@@ -75,7 +75,7 @@ def violations(doc: LocatedDocument, schema_validator=None, root: str = "the pla
         if quick is not None and quick(doc.data):
             return []  # valid: no need to ask jsonschema, which would only confirm it
     seen: set[tuple] = set()
-    out = []
+    found = []
     for error in (schema_validator or validator()).iter_errors(doc.data):
         for parts, at, message, detail in explain(error, root):
             pointer = from_parts(parts)
@@ -84,8 +84,12 @@ def violations(doc: LocatedDocument, schema_validator=None, root: str = "the pla
             ident = (id(target), at, error.validator, detail)  # aliases reach one node
             if ident not in seen:
                 seen.add(ident)
-                out.append((pointer, at, message))
-    return out
+                found.append((id(target), at, error.validator, pointer, message))
+    # One finding per node, the most specific: a value of the wrong type is
+    # reported as such, not also as a value outside the enum or pattern.
+    mistyped = {(node, at) for node, at, kind, _, _ in found if kind == "type"}
+    return [(pointer, at, message) for node, at, kind, pointer, message in found
+            if kind == "type" or kind in ("required", "additionalProperties") or (node, at) not in mistyped]
 
 
 def bad_key_message(pointer: str, kind: str) -> str:
@@ -129,8 +133,9 @@ def explain(error, root: str = "the plan"):
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
         yield parts, "value", f"{name} must be {expected}, not {_describe(instance)}", None
     elif kind == "enum":
-        options = [str(o) for o in error.validator_value]
-        message = f"{name} is '{instance}', which is not one of: {', '.join(options)}"
+        options = [str(o) for o in error.validator_value if not isinstance(o, bool)]
+        shown = f"'{instance}'" if isinstance(instance, str) else _describe(instance)
+        message = f"{name} is {shown}, which is not one of: {', '.join(options)}"
         if isinstance(instance, str):
             hint = difflib.get_close_matches(instance.lower(), options, n=1, cutoff=0.6)
             if hint:

@@ -38,13 +38,14 @@ def test_missing_target_market_fires_on_empty_segments():
     """, (1, 1))
 
 
-def test_missing_target_market_non_mapping_segments_and_wrong_types_hold_no_segment():
-    MARKET.assert_findings("""
-        version: 1
-        name: Plan
-        audience:
-          segments: [Home baristas, Cafe owners]
-    """, (1, 1))
+def test_missing_target_market_segments_of_the_wrong_shape_are_present_but_an_audience_of_text_has_none():
+    for segments in ("[Home baristas, Cafe owners]", "TBD"):
+        MARKET.assert_findings(f"""
+            version: 1
+            name: Plan
+            audience:
+              segments: {segments}
+        """)
     MARKET.assert_findings("""
         version: 1
         name: Plan

@@ -343,14 +343,16 @@ def test_missing_kpis_fires_on_empty_kpis():
     """, (1, 1))
 
 
-def test_missing_kpis_non_mapping_kpis_hold_no_kpi():
-    MISSING.assert_findings("""
-        version: 1
-        name: Plan
-        objectives:
-          - {id: retain, statement: Keep customers}
-        kpis: [Retention rate]
-    """, (1, 1))
+def test_missing_kpis_near_miss_kpis_of_the_wrong_shape_or_a_placeholder_are_present():
+    """Absent or empty is the trigger: a list of texts or a placeholder is there (SL002/SL903 report it)."""
+    for kpis in ("[Retention rate]", "TBD"):
+        MISSING.assert_findings(f"""
+            version: 1
+            name: Plan
+            objectives:
+              - {{id: retain, statement: Keep customers}}
+            kpis: {kpis}
+        """)
 
 
 def test_missing_kpis_near_miss_kpis_exist():

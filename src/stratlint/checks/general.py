@@ -21,7 +21,7 @@ _WORDS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "str
 
 
 def quote(values) -> str:
-    return ", ".join(f"'{v}'" for v in values)
+    return ", ".join(f"'{str(v).strip()}'" for v in values)
 
 
 def _items(value: Any) -> list[tuple[int, dict]]:

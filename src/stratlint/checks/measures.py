@@ -101,11 +101,13 @@ def none_match_at(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     "required": ["field", "when"], "additionalProperties": False,
 })
 def needs_items(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
-    """Assert that the list at ``field`` holds an item whenever the list at
-    ``when`` does (both dotted paths in the target; only mapping items
-    count). Reports at the target, with ``{count}`` (the ``when`` items)."""
+    """Assert that ``field`` is present (not empty) whenever the list at
+    ``when`` holds an item (both dotted paths in the target; only mapping
+    items count on the ``when`` side, and any value that is not empty,
+    a placeholder included, is present). Reports at the target, with
+    ``{count}`` (the ``when`` items)."""
     if not isinstance(target, dict):
         return
     when = _items(field_value(target, options["when"]))
-    if when and not _items(field_value(target, options["field"])):
+    if when and is_empty(field_value(target, options["field"])):
         yield Hit(ctx.pointer, {"count": len(when)})
