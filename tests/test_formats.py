@@ -194,7 +194,7 @@ def test_a_mistyped_enum_value_is_one_finding(tmp_path, monkeypatch):
         "version: 1\nname: x\ntactics: [{id: t, name: T, stage: [a]}]\nchannels: [{id: c, name: C, kind: true}]\n")
     result = run(["check", "--select", "SL002", "e.strategy.yaml"])
     assert result.stdout.splitlines()[:2] == [
-        "e.strategy.yaml:3:41: SL002 [error] tactics[0].stage must be text, not a list  (schema-violation)",
+        "e.strategy.yaml:3:35: SL002 [error] tactics[0].stage must be text, not a list  (schema-violation)",
         "e.strategy.yaml:4:35: SL002 [error] channels[0].kind must be text, not true  (schema-violation)",
     ]
     assert result.stdout.splitlines()[2] == "Found 2 problems (2 errors, 0 warnings, 0 info) in 1 file."
