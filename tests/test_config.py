@@ -464,7 +464,7 @@ def test_a_plugin_that_is_not_installed_is_exit_2(here, plugin_site):
     write(here / ".stratlint.yaml", "plugins: [cfgdemon]\n")
     result = run("check", "plan.strategy.yaml")
     assert result.exit_code == 2
-    assert result.stderr == "stratlint: error: plugin 'cfgdemon' is not installed; installed: cfgdemo\n"
+    assert result.stderr == "stratlint: error: plugin 'cfgdemon' is not installed and is no module on the Python path; installed: cfgdemo\n"
 
 
 # -- include, exclude, per-file-ignores ---------------------------------------------------

@@ -101,7 +101,7 @@ def test_unknown_plugin_names_the_installed_ones(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
     result = CliRunner().invoke(cli, ["check", "--plugin", "acne", str(plan)])
     assert result.exit_code == 2
-    assert "plugin 'acne' is not installed; installed: acme" in result.stderr
+    assert "plugin 'acne' is not installed and is no module on the Python path; installed: acme" in result.stderr
 
 
 def test_plugin_through_the_console_script(tmp_path, plan):
@@ -131,3 +131,19 @@ def test_isolated_runs_no_plugin(tmp_path, plan, monkeypatch):
     assert both.exit_code == 2
     assert both.stderr == ("stratlint: error: --isolated runs no plugin (it is the way to lint with no code "
                            "but stratlint's); drop --plugin or --isolated\n")
+
+
+def test_config_names_a_local_module_as_a_plugin(tmp_path, plan, monkeypatch):
+    """DESIGN: config `plugins` are module names; a module beside the config works without installing."""
+    (tmp_path / "team_rules").mkdir()
+    (tmp_path / "team_rules" / "__init__.py").write_text(MODULE)
+    (tmp_path / "team_rules" / "acme.yaml").write_text(PACK)
+    (tmp_path / ".stratlint.yaml").write_text("plugins: [team_rules]\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delitem(sys.modules, "team_rules", raising=False)
+    result = CliRunner().invoke(cli, ["check", "--select", "ACME", "plan.strategy.yaml"])
+    sys.modules.pop("team_rules", None)
+    assert result.stdout.splitlines()[0] == (
+        "plan.strategy.yaml:4:41: ACME100 [warning] a budget of 9000 is above the 5000 a team may sign off alone"
+        "  (tactic-over-budget)")
+    assert result.exit_code == 0

@@ -444,3 +444,15 @@ def test_waivers_of_a_missing_path_is_exit_2(here):
     result = run("waivers", "nowhere.strategy.yaml")
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: nowhere.strategy.yaml: no such file or directory\n"
+
+
+def test_a_suppression_naming_no_rule_is_reported_with_report_unused_disables(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.strategy.yaml").write_text("version: 1\nname: x  # stratlint: disable=no-such-rule\n")
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--select", "SL0", "--report-unused-disables",
+                                      "s.strategy.yaml"])
+    assert result.stdout.splitlines()[0] == (
+        "s.strategy.yaml:2:10: SL006 [warning] this suppression names 'no-such-rule', which is no rule; "
+        "correct the name or remove it  (unused-suppression)")
+    quiet = CliRunner().invoke(cli, ["check", "--isolated", "--select", "SL0", "s.strategy.yaml"])
+    assert quiet.stdout == "No problems found in 1 file.\n"

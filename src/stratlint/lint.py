@@ -35,6 +35,7 @@ class FileOptions:
     report_unused: bool = False
     fingerprints: bool = False
     today: datetime.date | None = None
+    known: tuple[tuple[str, str], ...] = ()  # (code, slug) of every rule there is, for unknown names
 
 
 def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FileOptions = FileOptions()) -> FileResult:
@@ -90,7 +91,8 @@ def _suppress(result: FileResult, text: str, doc, rules: list[Rule], options: Fi
     outcome = suppress.apply(
         result.findings, found, lambda name, f: covers(name, f.code, f.rule),
         today=options.today or datetime.date.today(), require_reason=options.require_reason,
-        report_unused=options.report_unused and (lambda n: any(covers(n, r.code, r.slug) for r in rules)))
+        report_unused=options.report_unused and (lambda n: any(covers(n, r.code, r.slug) for r in rules)),
+        is_rule=(lambda n: any(covers(n, code, slug) for code, slug in options.known)) if options.known else None)
     result.findings = outcome.kept
     for code, s, message in outcome.problems:
         rule = _rule(rules, code)

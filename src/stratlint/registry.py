@@ -7,6 +7,7 @@ places; so is a plugin that will not load.
 """
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,12 +56,12 @@ class RuleSet:
             self.checks[spec.name] = CheckSpec(spec.name, spec.function, spec.options_schema, source)
 
 
-def load_rules(extra_packs: list[str] = (), plugins: list[str] = ()) -> RuleSet:
+def load_rules(extra_packs: list[str] = (), plugins: list[str] = (), plugin_dirs: list[str] = ()) -> RuleSet:
     ruleset = RuleSet()
     ruleset.add_checks(builtin_checks().values(), "stratlint")
     plugin_packs: list[tuple[Path, str]] = []
     for name in plugins:
-        plugin = _load_plugin(name)
+        plugin = _load_plugin(name, plugin_dirs)
         ruleset.add_checks(specs_in(plugin.checks), f"plugin '{name}'")
         plugin_packs.extend((Path(p), name) for p in plugin.packs)
     builtin = [rule for path in builtin_packs() for rule in read_pack(path, ruleset.checks, source="stratlint", validate=False)]
@@ -75,22 +76,41 @@ def load_rules(extra_packs: list[str] = (), plugins: list[str] = ()) -> RuleSet:
     return ruleset
 
 
-def _load_plugin(name: str):
+def _load_plugin(name: str, plugin_dirs: list[str] = ()):
+    """A plugin by entry-point name, else a module of that name (found on
+    the Python path or in ``plugin_dirs``, the config's folder) whose
+    ``plugin`` attribute is the Plugin."""
+    import importlib
+    import sys
     from importlib.metadata import entry_points
 
     from stratlint.plugin import GROUP, Plugin
 
     found = sorted((ep for ep in entry_points(group=GROUP) if ep.name == name), key=lambda ep: ep.value)
-    if not found:
-        installed = sorted({ep.name for ep in entry_points(group=GROUP)})
-        hint = f"; installed: {', '.join(installed)}" if installed else "; no stratlint plugin is installed"
-        raise StratlintError(f"plugin '{name}' is not installed{hint}")
-    ep = found[0]
+    where = found[0].value if found else f"{name}:plugin"
     try:
-        obj = ep.load()
+        if found:
+            obj = found[0].load()
+        else:
+            if importlib.util.find_spec(name.split(".")[0], None) is None and not any(
+                    (Path(d) / (name.split(".")[0] + ".py")).exists() or (Path(d) / name.split(".")[0]).is_dir()
+                    for d in plugin_dirs):
+                installed = sorted({ep.name for ep in entry_points(group=GROUP)})
+                hint = f"; installed: {', '.join(installed)}" if installed else "; no stratlint plugin is installed"
+                raise StratlintError(f"plugin '{name}' is not installed and is no module on the Python path{hint}")
+            saved = list(sys.path)
+            sys.path[:0] = [d for d in plugin_dirs if d not in sys.path]
+            try:
+                obj = getattr(importlib.import_module(name), "plugin", None)
+            finally:
+                sys.path[:] = saved
+            if obj is None:
+                raise StratlintError(f"module '{name}' has no 'plugin' (a stratlint.plugin.Plugin)")
         plugin = obj() if callable(obj) and not isinstance(obj, Plugin) else obj
+    except StratlintError:
+        raise
     except Exception as exc:  # a plugin's own bug must not become a traceback
-        raise StratlintError(f"plugin '{name}' ({ep.value}) failed to load: {type(exc).__name__}: {exc}") from None
+        raise StratlintError(f"plugin '{name}' ({where}) failed to load: {type(exc).__name__}: {exc}") from None
     if not isinstance(plugin, Plugin):
-        raise StratlintError(f"plugin '{name}' ({ep.value}) is not a stratlint.plugin.Plugin")
+        raise StratlintError(f"plugin '{name}' ({where}) is not a stratlint.plugin.Plugin")
     return plugin

@@ -171,8 +171,9 @@ def file_options(name: str, settings: Settings, options: CheckOptions, fingerpri
         forms.add(os.path.relpath(os.path.abspath(name), settings.config_dir).replace(os.sep, "/"))
     ignore = tuple(n for pattern, names in settings.per_file_ignores
                    if any(pattern.match(form) for form in forms) for n in names)
+    known = tuple((r.code, r.slug) for r in settings.ruleset.rules) if options.report_unused_disables else ()
     return FileOptions(ignore=ignore, require_reason=settings.require_reason,
-                       report_unused=options.report_unused_disables, fingerprints=fingerprints)
+                       report_unused=options.report_unused_disables, fingerprints=fingerprints, known=known)
 
 
 def _error(message: str) -> None:

@@ -42,7 +42,8 @@ def resolve(*, config_file: str | None = None, isolated: bool = False, select=()
         raise StratlintError("--isolated runs no plugin (it is the way to lint with no code but stratlint's); "
                              "drop --plugin or --isolated")
     config = _find(config_file, isolated)
-    ruleset = load_rules([*config.rule_packs, *rule_packs], [*config.plugins, *plugins])
+    plugin_dirs = [os.path.dirname(os.path.abspath(config.path))] if config.path and config.plugins else []
+    ruleset = load_rules([*config.rule_packs, *rule_packs], [*config.plugins, *plugins], plugin_dirs)
     _check_names(config, ruleset)
     rules = _configured_rules(config, ruleset)
     # A command-line --select replaces the config's selection whole, its ignore included.

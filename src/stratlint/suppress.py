@@ -98,12 +98,14 @@ class Outcome:
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, today: datetime.date,
-          require_reason: bool = False, report_unused=False) -> Outcome:
+          require_reason: bool = False, report_unused=False, is_rule=None) -> Outcome:
     """Filter ``findings``; ``matches(name, finding)`` says whether a name covers a finding.
 
     ``report_unused`` is a flag, or a predicate naming the rule names whose
     non-use is worth reporting (a rule not run in this run suppresses
-    nothing, and that is no reason to remove its suppression)."""
+    nothing, and that is no reason to remove its suppression). ``is_rule``
+    tells whether a name names any rule at all; with ``report_unused``, a
+    name that names none is reported as such."""
     problems: list[tuple[str, Suppression, str]] = []
     active = []
     for s in suppressions:
@@ -130,7 +132,11 @@ def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, 
     if report_unused:
         relevant = report_unused if callable(report_unused) else (lambda name: True)
         for s in active:
-            unused = [n for n in s.names if n not in s.used and relevant(n)]
+            unknown = [n for n in s.names if is_rule is not None and not is_rule(n)]
+            if unknown:
+                problems.append((UNUSED, s, f"this suppression names {', '.join(repr(n) for n in unknown)}, "
+                                            "which is no rule; correct the name or remove it"))
+            unused = [n for n in s.names if n not in s.used and n not in unknown and relevant(n)]
             if unused:
                 problems.append((UNUSED, s, f"this suppression of {', '.join(unused)} suppresses nothing; remove it"))
     return Outcome(kept, suppressed, problems)
