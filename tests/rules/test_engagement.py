@@ -193,11 +193,25 @@ def test_journey_gaps_all_stages_covered_does_not_fire():
         name: Plan
         tactics:
           - {id: a, name: A, stage: advocacy}
+          - {id: b, name: B, stage: audience}
+          - {id: c, name: C, stage: affinity}
+          - {id: d, name: D, stage: attraction}
+          - {id: e, name: E, stage: attention}
+    """)
+
+
+def test_journey_gaps_a_stage_outside_the_enum_covers_nothing():
+    """'Audience' is no stage (SL002 says so): it is given, but covers nothing."""
+    JOURNEY.assert_findings("""
+        version: 1
+        name: Plan
+        tactics:
+          - {id: a, name: A, stage: advocacy}
           - {id: b, name: B, stage: Audience}
           - {id: c, name: C, stage: affinity}
           - {id: d, name: D, stage: attraction}
-          - {id: e, name: E, stage: " attention "}
-    """)
+          - {id: e, name: E, stage: attention}
+    """, (3, 1, "'audience'"))
 
 
 def test_journey_gaps_without_any_stage_does_not_fire():

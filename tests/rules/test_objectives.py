@@ -26,12 +26,13 @@ def test_business_objective_fires_at_top_level_without_objectives():
     """, (1, 1, "no business objective"))
 
 
-def test_business_objective_fires_on_empty_objectives():
+def test_business_objective_fires_on_empty_objectives_at_the_top_level():
+    """An empty list is absent (RULES.md), so the finding stands where a missing key's would: 1:1."""
     BUSINESS.assert_findings("""
         version: 1
         name: Plan
         objectives: []
-    """, (3, 1))
+    """, (1, 1))
 
 
 def test_business_objective_fires_when_items_are_not_mappings():
@@ -73,13 +74,14 @@ def test_business_objective_passes_when_type_is_empty():
     """)
 
 
-def test_business_objective_compares_type_case_insensitively():
+def test_business_objective_type_outside_the_enum_is_not_business():
+    """'Business' is no type (SL002 says so), so the plan has no business objective."""
     BUSINESS.assert_findings("""
         version: 1
         name: Plan
         objectives:
           - {id: retain, statement: Keep customers, type: Business}
-    """)
+    """, (3, 1))
 
 
 # SL102 objective-without-kpi

@@ -98,15 +98,15 @@ def any_match_if(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 })
 def coverage(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Assert that, once some item of a list gives ``key`` (as text), the
-    items together give every one of ``values`` (compared without case and
-    surrounding white space). Reports at the list's key with ``{missing}``
+    items together give every one of ``values`` (exactly, as the plan's
+    enums are written: ``Attention`` is no stage and covers nothing). Reports at the list's key with ``{missing}``
     (the values no item gives, in the order of ``values``) and ``{count}``."""
     items, pointer = _list_at(target, options, ctx)
-    given = {v.strip().casefold() for _, item in _items(items)
+    given = {v for _, item in _items(items)
              if isinstance(v := field_value(item, options["key"]), str) and v.strip()}
     if not given:
         return
-    missing = [v for v in options["values"] if v.strip().casefold() not in given]
+    missing = [v for v in options["values"] if v not in given]
     if missing:
         yield Hit(pointer, {"missing": quote(missing), "count": len(missing)}, at="key")
 

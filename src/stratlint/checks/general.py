@@ -120,7 +120,11 @@ def enumeration(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     and without surrounding white space. Reports at the value."""
     if isinstance(target, (dict, list)) or target is None:
         return
-    hit = holds({"in": options["values"]}, target, options)
+
+    def norm(v):
+        return v.strip().casefold() if isinstance(v, str) else v
+
+    hit = norm(target) in {norm(v) for v in options["values"] if not isinstance(v, (dict, list))}
     if hit == (options.get("mode", "forbid") == "forbid"):
         yield Hit(ctx.pointer, {"value": target})
 
@@ -172,6 +176,8 @@ def any_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     if any(holds(options["where"], item, options) for _, item in mappings):
         return
     labels = quote(_label(item, i) for i, item in mappings)
+    if is_empty(items):  # an empty list is an absent one: report where it would stand
+        pointer = ctx.pointer
     yield Hit(pointer, {"labels": labels, "count": len(mappings)}, at="key")
 
 

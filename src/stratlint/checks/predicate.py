@@ -85,5 +85,5 @@ def _same(value: Any, expected: Any) -> bool:
     if isinstance(value, bool) or isinstance(expected, bool):
         return value is expected
     if isinstance(value, str) and isinstance(expected, str):
-        return value.strip().casefold() == expected.casefold()
+        return value == expected  # enum values are exact: 'Business' is no type (SL002 says so)
     return value == expected

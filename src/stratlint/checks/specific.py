@@ -57,7 +57,7 @@ _TOUCHPOINTS = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online
 def channel_sides(channel: dict, offline_words) -> set[str]:
     kind = channel.get("kind")
     if isinstance(kind, str) and not is_empty(kind):
-        return {"offline"} if kind.strip().lower() == "offline" else {"online"}
+        return {"offline"} if kind == "offline" else {"online"}
     return {"offline"} if offline_words.matches(channel.get("name")) else {"online"}
 
 
@@ -82,8 +82,8 @@ def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
         what = "tactics"
         for i, tactic in tactics:
             touchpoint = tactic.get("touchpoint")
-            if isinstance(touchpoint, str) and touchpoint.strip().lower() in _TOUCHPOINTS:
-                sides.append(_TOUCHPOINTS[touchpoint.strip().lower()])
+            if isinstance(touchpoint, str) and touchpoint in _TOUCHPOINTS:
+                sides.append(_TOUCHPOINTS[touchpoint])
             elif isinstance(tactic.get("channel"), str) and tactic["channel"] in channels:
                 sides.append(channel_sides(channels[tactic["channel"]], offline_words))
             else:
