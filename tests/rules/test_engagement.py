@@ -325,3 +325,13 @@ def test_advertising_heavy_without_allocations_does_not_fire():
           allocations:
             - {channel: tv, amount: 100}
     """)
+
+
+def test_advertising_heavy_never_prints_a_share_that_reads_as_within_the_limit():
+    ADS = RuleTester("advertising-heavy")
+    ADS.assert_findings("""
+        version: 1
+        name: Plan
+        channels: [{id: p, name: P, kind: paid}, {id: o, name: O, kind: owned}]
+        budget: {allocations: [{channel: p, amount: 6001}, {channel: o, amount: 3999}], comparison: x}
+    """, (4, 1, "60.01% of the allocated budget (6001 of 10000)"))

@@ -150,6 +150,9 @@ def referenced_ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
             part += weight
             labels.append(_label(other, 0))
     if total and part / total > Fraction(str(options["max"])):
-        percent = f"{float(part / total * 100):.1f}".removesuffix(".0")
+        share = float(part / total * 100)
+        percent = f"{share:.1f}".removesuffix(".0")
+        if float(percent) <= options["max"] * 100:  # never print a share that reads as within the limit
+            percent = f"{share:.4f}".rstrip("0").rstrip(".")
         yield Hit(pointer, {"percent": f"{percent}%", "part": _number(part), "total": _number(total),
                             "labels": quote(dict.fromkeys(labels))}, at="key")
