@@ -198,3 +198,9 @@ def test_a_mistyped_enum_value_is_one_finding(tmp_path, monkeypatch):
         "e.strategy.yaml:4:35: SL002 [error] channels[0].kind must be text, not true  (schema-violation)",
     ]
     assert result.stdout.splitlines()[2] == "Found 2 problems (2 errors, 0 warnings, 0 info) in 1 file."
+
+
+def test_sarif_absolute_paths_are_file_uris(plans):
+    log = sarif_of(["--select", "SL201", str(plans / "plans" / "bad plan.strategy.yaml")])
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "file://" + str(plans / "plans" / "bad%20plan.strategy.yaml")}

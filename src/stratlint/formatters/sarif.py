@@ -36,8 +36,12 @@ def _descriptor(rule) -> dict:
     }
 
 
-def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/")
+def _location(path: str) -> dict:
+    """A relative path is relative to the checkout (%SRCROOT%); an absolute one is a file: URI."""
+    posix = path.replace("\\", "/")
+    if posix.startswith("/"):
+        return {"uri": "file://" + quote(posix, safe="/")}
+    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def render(report: Report) -> str:
@@ -50,7 +54,7 @@ def render(report: Report) -> str:
             "level": LEVELS[str(f.severity)],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.path), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": _location(f.path),
                 "region": {"startLine": f.span.line, "startColumn": f.span.column,
                            "endLine": f.span.end_line, "endColumn": f.span.end_column},
             }}],
