@@ -7,7 +7,6 @@ places; so is a plugin that will not load.
 """
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +80,7 @@ def _load_plugin(name: str, plugin_dirs: list[str] = ()):
     the Python path or in ``plugin_dirs``, the config's folder) whose
     ``plugin`` attribute is the Plugin."""
     import importlib
+    import importlib.util
     import sys
     from importlib.metadata import entry_points
 

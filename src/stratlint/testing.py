@@ -67,7 +67,8 @@ class RuleTester:
             try:
                 load(text)
             except LoadError as exc:
-                raise AssertionError(f"the test plan is not valid YAML: {exc.line}:{exc.column}: {exc.message}")
+                raise AssertionError(
+                    f"the test plan is not valid YAML: {exc.line}:{exc.column}: {exc.message}") from None
         result = lint_bytes(text.encode("utf-8"), path, [self.rule])
         if result.crashes:
             raise AssertionError(f"the rule crashed: {result.crashes[0]}")
