@@ -56,20 +56,19 @@ def run(rules: list[Rule], doc: LocatedDocument, path: str) -> tuple[list[Findin
 
 def _run_rule(rule: Rule, doc: LocatedDocument, path: str) -> list[Finding]:
     out: dict[tuple, Finding] = {}
+    fixed = doc.resolve(rule.location["pointer"], rule.location.get("at", "key")) if rule.location else None
     for given in rule.given:
         for pointer, value in select(doc.data, given):
             ctx = Context(doc.data, pointer, doc, path)
             for step in rule.steps:
                 for hit in step.function.function(value, step.options, ctx):
-                    if rule.location:
-                        span = doc.span(rule.location["pointer"], rule.location.get("at", "key"))
-                        hit_pointer = rule.location["pointer"]
+                    if fixed is not None:
+                        span, found = fixed
                     else:
-                        span = hit.span or doc.span(hit.pointer, hit.at)
-                        hit_pointer = hit.pointer
+                        span, found = doc.resolve(hit.pointer, hit.at)
+                        span = hit.span or span
                     message = render(rule.template(hit.variant), hit.values)
                     key = (span, message)
                     if key not in out:  # a node reached through aliases is reported once
-                        out[key] = Finding(path, span, rule.code, rule.slug, rule.severity, message,
-                                           doc.locate(hit_pointer)[2])
+                        out[key] = Finding(path, span, rule.code, rule.slug, rule.severity, message, found)
     return list(out.values())

@@ -139,12 +139,17 @@ class LocatedDocument:
         The root is "the top level", line 1 column 1. A pointer that goes
         past the document is located at its nearest existing ancestor.
         """
+        return self.resolve(pointer, at)[0]
+
+    def resolve(self, pointer: str, at: str = "value") -> tuple[Span, str]:
+        """``(span, pointer found)``: the span as :meth:`span` gives it, and
+        the pointer of the node it belongs to (the nearest existing one)."""
         key_node, node, found = self.locate(pointer)
         if not found:
-            return TOP
+            return TOP, found
         if at == "key" and key_node is not None:
-            return self.node_span(key_node)
-        return self.node_span(node)
+            return self.node_span(key_node), found
+        return self.node_span(node), found
 
     def node_span(self, node: Node) -> Span:
         start = node.start_mark
