@@ -9,14 +9,11 @@ import sys
 import click
 
 from stratlint import __version__
-from stratlint.errors import StratlintError
+from stratlint.errors import EXIT_FAILURE, StratlintError, report_error
 
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
 
 
-def _error(message: str) -> None:
-    click.echo(f"stratlint: error: {message}", err=True)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -28,7 +25,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except StratlintError as exc:
-            _error(str(exc))
+            report_error(str(exc))
             ctx.exit(EXIT_FAILURE)
 
 
@@ -206,8 +203,8 @@ def main() -> None:
     try:
         cli(prog_name="stratlint")
     except KeyboardInterrupt:
-        _error("interrupted")
+        report_error("interrupted")
         sys.exit(130)
     except Exception as exc:  # the last line of defence: never a traceback
-        _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        report_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
         sys.exit(EXIT_FAILURE)

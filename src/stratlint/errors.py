@@ -6,6 +6,16 @@ the command-line edge, where it becomes a one-line message.
 """
 from __future__ import annotations
 
+#: Exit codes (DESIGN.md): nothing at or above --fail-on, findings, the run failed.
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+def report_error(message: str) -> None:
+    """Write one ``stratlint: error: ...`` line on standard error."""
+    import click
+
+    click.echo(f"stratlint: error: {message}", err=True)
+
 
 class StratlintError(Exception):
     """A problem with the run itself, reported as one line and exit code 2."""

@@ -37,6 +37,7 @@ from stratlint.packs import Rule
 from stratlint.pointer import from_parts, human, split
 from stratlint.scaffold import Addition, NotFixable, Request, scaffold
 from stratlint.sources import STDIN, decode, display_name, read_bytes
+from stratlint.errors import report_error
 
 
 @dataclass
@@ -155,7 +156,7 @@ def fix_files(files: list[str], settings, options, known=None) -> FixRun:
             data = read_bytes(path)
         except OSError as exc:
             if options.diff:  # without --diff, the check that follows reports it
-                _error(f"{name}: {exc.strerror or exc}")
+                report_error(f"{name}: {exc.strerror or exc}")
                 run.failed = True
             continue
         if path == STDIN:
@@ -192,7 +193,7 @@ def fix_files(files: list[str], settings, options, known=None) -> FixRun:
             try:
                 write_atomic(path, outcome.after, expect=data)
             except OSError as exc:
-                _error(f"{name}: cannot write the fixed plan: {exc.strerror or exc}")
+                report_error(f"{name}: cannot write the fixed plan: {exc.strerror or exc}")
                 run.failed = True
                 continue
         for f, additions, (line, column) in outcome.applied:
@@ -208,9 +209,6 @@ def fix_files(files: list[str], settings, options, known=None) -> FixRun:
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
-
-def _error(message: str) -> None:
-    click.echo(f"stratlint: error: {message}", err=True)
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 
 import click
 
-from stratlint.errors import StratlintError
+from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, render
 from stratlint.lint import FileOptions, FileResult, lint_bytes
 from stratlint.settings import Settings, resolve
 from stratlint.sources import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin
 
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
 
 @dataclass
@@ -57,7 +56,7 @@ def run_check(options: CheckOptions) -> int:
                                allow_empty=options.allow_empty, base=settings.config_dir)
     failed = bool(problems)
     for problem in problems:
-        _error(str(problem))
+        report_error(str(problem))
     if options.fix or options.diff:
         from stratlint.fix import fix_files
 
@@ -72,14 +71,14 @@ def run_check(options: CheckOptions) -> int:
     checked: list[str] = []
     for result in _lint_all(files, settings, options, fingerprints=known is not None or bool(options.write_baseline)):
         if isinstance(result, str):
-            _error(result)
+            report_error(result)
             failed = True
             continue
         checked.append(result.path)
         findings.extend(result.findings)
         prints.update(zip(map(id, result.findings), result.fingerprints))
         for crash in result.crashes:
-            _error(str(crash))
+            report_error(str(crash))
             failed = True
     if options.write_baseline:
         baselines.write(options.write_baseline, findings, prints)
@@ -176,8 +175,6 @@ def file_options(name: str, settings: Settings, options: CheckOptions, fingerpri
                        report_unused=options.report_unused_disables, fingerprints=fingerprints, known=known)
 
 
-def _error(message: str) -> None:
-    click.echo(f"stratlint: error: {message}", err=True)
 
 
 def _write(text: str, output: str | None, err: bool = False) -> None:

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from stratlint.errors import report_error
 from stratlint.lint import lint_bytes
 from stratlint.settings import resolve
 from stratlint.sources import discover, display_name, read_bytes
@@ -16,7 +17,7 @@ def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool) 
     files, problems = discover(paths, include=settings.include, exclude=settings.exclude)
     failed = bool(problems)
     for problem in problems:
-        click.echo(f"stratlint: error: {problem}", err=True)
+        report_error(str(problem))
     today = datetime.date.today()
     rows = []
     for path in files:
@@ -24,7 +25,7 @@ def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool) 
         try:
             data = read_bytes(path)
         except OSError as exc:
-            click.echo(f"stratlint: error: {name}: {exc.strerror or exc}", err=True)
+            report_error(f"{name}: {exc.strerror or exc}")
             failed = True
             continue
         for s in lint_bytes(data, name, []).suppressions:
