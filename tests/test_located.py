@@ -380,13 +380,37 @@ def test_aliases_below_the_cap_are_shared_not_refused():
 
 def test_nesting_deeper_than_the_limit_is_refused():
     assert MAX_DEPTH == 100
-    ok = load("a: " + "[" * 99 + "]" * 99 + "\n")
+    ok = load("a: " + "[" * 99 + "]" * 99 + "\n")  # the root mapping and 99 lists: 100 levels
     assert ok.data["a"] is not None
     error = refused("a: " + "[" * 101 + "]" * 101 + "\n")
     assert error.message == "the document nests more than 100 levels deep"
-    assert (error.line, error.column) == (1, 104)  # the first list too deep
+    assert (error.line, error.column) == (1, 103)  # the 100th list is level 101
     block = "".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n"
     assert refused(block).message == "the document nests more than 100 levels deep"
+
+
+@pytest.mark.parametrize("libyaml_refuses", [False, True])
+def test_the_nesting_guard_answers_the_same_whatever_libyaml_does(monkeypatch, libyaml_refuses):
+    """libyaml's scanner (PyYAML 6.0.4 wheels) refuses 1,000 levels with an
+    error of its own, ahead of the first event on the line; whether or not
+    the installed libyaml does, the guard reports the first level too deep."""
+    import stratlint.located as located
+
+    if libyaml_refuses:
+        walk = located._walk_depth
+
+        def libyaml_with_a_limit(text, loader):
+            if loader is located._Loader:
+                raise yaml.YAMLError("exceeded maximum nesting depth (while increasing flow level)")
+            return walk(text, loader)
+
+        monkeypatch.setattr(located, "_walk_depth", libyaml_with_a_limit)
+    error = refused("version: 1\nx-deep: " + "[" * 1500 + "]" * 1500 + "\n")
+    assert (error.message, error.line, error.column) == ("the document nests more than 100 levels deep", 2, 108)
+    # block nesting: the mapping on line n is level n, so line 101 is the first too deep
+    block = "".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n"
+    error = refused(block)
+    assert (error.message, error.line, error.column) == ("the document nests more than 100 levels deep", 101, 201)
 
 
 def test_non_text_keys_are_recorded_and_left_out_of_the_data():

@@ -228,8 +228,8 @@ def compose(text: str) -> Node:
     """Compose one YAML document into nodes, or raise :class:`LoadError`."""
     if not text.strip():
         raise LoadError("the file is empty", kind="empty")
-    if _may_nest_deeper(text, MAX_DEPTH * 10):
-        _check_depth(text)  # libyaml composes recursively: refuse before it can overflow
+    if _may_nest_deeper(text, MAX_DEPTH):
+        _check_depth(text)  # refuse before libyaml's own limits or its recursion can answer
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the node graph is many small acyclic objects
     try:
@@ -286,21 +286,35 @@ def _may_nest_deeper(text: str, limit: int) -> bool:
 
 
 def _check_depth(text: str) -> None:
-    """Walk the parser's events (which do not recurse) and refuse a document
-    that nests deeper than MAX_DEPTH."""
-    depth = 0
+    """Refuse a document that nests deeper than MAX_DEPTH, at the first
+    collection too deep.
+
+    The parser's events are walked, which does not recurse. libyaml is
+    tried first for speed; its scanner looks ahead and, from libyaml 0.2.5
+    on, stops at its own nesting limit before the first event of a long
+    line is out, so when it fails the pure-Python parser (which has no
+    such limit) decides: the same message and place on every libyaml.
+    """
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise LoadError(f"the document nests more than {MAX_DEPTH} levels deep",
-                                    mark.line + 1, mark.column + 1)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
+        _walk_depth(text, _Loader)
     except yaml.YAMLError:
-        return  # compose will report the syntax error at its place
+        try:
+            _walk_depth(text, yaml.SafeLoader)
+        except yaml.YAMLError:
+            return  # compose will report the syntax error at its place
+
+
+def _walk_depth(text: str, loader: type) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise LoadError(f"the document nests more than {MAX_DEPTH} levels deep",
+                                mark.line + 1, mark.column + 1)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def load(text: str) -> LocatedDocument:
@@ -362,7 +376,7 @@ class _Builder:
         if key in self.building:
             raise LoadError("an alias refers to the value that contains it (a recursive alias)",
                             node.start_mark.line + 1, node.start_mark.column + 1)
-        if depth > MAX_DEPTH:
+        if depth >= MAX_DEPTH:  # the root is level 1, at depth 0
             raise LoadError(f"the document nests more than {MAX_DEPTH} levels deep",
                             node.start_mark.line + 1, node.start_mark.column + 1)
         before = self.expanded
