@@ -2,6 +2,7 @@
 working from any directory in a fresh virtual environment."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -50,3 +51,23 @@ def test_wheel_installs_and_checks_an_example_from_another_directory(tmp_path):
     fixed = subprocess.run([str(env_dir / "bin" / "stratlint"), "check", "--fix", "new.strategy.yaml"], cwd=work,
                            capture_output=True, text=True, timeout=120)
     assert fixed.returncode == 0 and "0 errors" in fixed.stdout
+
+
+def _git(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=60)
+
+
+def test_readme_snippets_pin_a_release_commit_of_this_repository():
+    """A user copies the pre-commit and Actions snippets as written: the
+    commit they pin must exist here, and be the release they name."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pins = re.findall(r"rev: ([0-9a-f]{40})  # frozen: v(\d+\.\d+\.\d+)", readme)
+    pins += re.findall(r"uses: stratlint/stratlint@([0-9a-f]{40})  # v(\d+\.\d+\.\d+)", readme)
+    assert len(pins) == 2, pins
+    assert not re.search(r"^ +(rev: |- uses: stratlint/stratlint@)v\d", readme, re.M)  # no unpublished tag
+    if _git("rev-parse", "--is-shallow-repository").stdout.strip() != "false":
+        pytest.skip("needs a full git checkout of the repository")
+    for commit, version in pins:
+        assert _git("merge-base", "--is-ancestor", commit, "HEAD").returncode == 0, commit
+        pyproject = _git("show", f"{commit}:pyproject.toml").stdout
+        assert f'\nversion = "{version}"\n' in pyproject, (commit, version)

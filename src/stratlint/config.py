@@ -11,6 +11,7 @@ Every problem (syntax, an unknown key, a bad value, a missing or circular
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -230,7 +231,10 @@ def _open_yaml(path: Path) -> _Source:
 
 
 def _open_toml(path: Path) -> _Source:
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # the same parser, as a package, before Python 3.11
+        import tomli as tomllib
 
     text = _read(path)
     try:

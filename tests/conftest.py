@@ -1,0 +1,54 @@
+"""Session checks shared by every test module.
+
+Before any test runs, the installed dependencies are held to the ranges
+``pyproject.toml`` declares (the ranges CI tests): a release outside them
+stops the run with one line that names the package, instead of surfacing
+later as a confusing failure in some test.
+"""
+from __future__ import annotations
+
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+
+
+def declared_requirements() -> list[Requirement]:
+    """The runtime and test requirements that apply to this interpreter."""
+    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    lines = project["dependencies"] + project["optional-dependencies"]["test"]
+    return [r for r in map(Requirement, lines) if r.marker is None or r.marker.evaluate()]
+
+
+def out_of_range() -> list[str]:
+    problems = []
+    for requirement in declared_requirements():
+        try:
+            installed = metadata.version(requirement.name)
+        except metadata.PackageNotFoundError:
+            problems.append(f"{requirement.name} is not installed (pyproject.toml asks for {requirement})")
+            continue
+        if not requirement.specifier.contains(installed, prereleases=True):
+            problems.append(f"{requirement.name} {installed} is installed; pyproject.toml declares "
+                            f"and CI tests {requirement}")
+    return problems
+
+
+def pytest_report_header(config) -> str:
+    names = ["click", "PyYAML", "jsonschema", "ruamel.yaml"]
+    return "stratlint dependencies: " + ", ".join(f"{n} {metadata.version(n)}" for n in names)
+
+
+def pytest_sessionstart(session) -> None:
+    problems = out_of_range()
+    if problems:
+        pytest.exit("dependency outside the tested range: " + "; ".join(problems), returncode=3)
