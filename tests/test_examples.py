@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from stratlint.lint import lint_bytes
-from stratlint.registry import load_rules
+from stratlint.linter import lint_bytes
+from stratlint.rules.registry import load_rules
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.strategy.yaml"))
 RULES = load_rules().rules

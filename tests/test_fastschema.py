@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stratlint.located import load
-from stratlint.schema_check import quick_check, validator
+from stratlint.document.located import load
+from stratlint.schema.explain import quick_check, validator
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.strategy.yaml"))
 ODD_VALUES = [None, "", "  ", 0, 1, 1.0, 1.5, -3, True, False, "text", "Bad Id", "2027-02-30", "2027-01-31",

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from stratlint.cli import cli
-from stratlint.fix import write_atomic
-from stratlint.registry import load_rules
+from stratlint.fix.fixes import write_atomic
+from stratlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.strategy.yaml"))

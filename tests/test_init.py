@@ -14,12 +14,12 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stratlint import starter
+from stratlint.commands import init as starter
 from stratlint.cli import cli
 from stratlint.findings import Severity
-from stratlint.lint import lint_bytes
-from stratlint.located import load
-from stratlint.registry import load_rules
+from stratlint.linter import lint_bytes
+from stratlint.document.located import load
+from stratlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -12,7 +12,7 @@ import time
 import pytest
 import yaml
 
-from stratlint.located import MAX_DEPTH, LoadError, load
+from stratlint.document.located import MAX_DEPTH, LoadError, load
 
 
 def text(s: str) -> str:
@@ -394,7 +394,7 @@ def test_the_nesting_guard_answers_the_same_whatever_libyaml_does(monkeypatch, l
     """libyaml's scanner (PyYAML 6.0.4 wheels) refuses 1,000 levels with an
     error of its own, ahead of the first event on the line; whether or not
     the installed libyaml does, the guard reports the first level too deep."""
-    import stratlint.located as located
+    import stratlint.document.located as located
 
     if libyaml_refuses:
         walk = located._walk_depth

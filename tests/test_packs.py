@@ -141,7 +141,7 @@ def test_unknown_vocabulary_name_crashes_the_rule_not_the_run(tmp_path, plan, mo
 def test_builtin_packs_validate():
     """Runs skip validating the shipped packs; this test does it for them."""
     from stratlint.checks import builtin_checks
-    from stratlint.packs import read_pack
+    from stratlint.rules.packs import read_pack
     from stratlint.resources import builtin_packs
 
     checks = builtin_checks()

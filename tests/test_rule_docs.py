@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from stratlint.cli import cli
-from stratlint.registry import load_rules
+from stratlint.rules.registry import load_rules
 from stratlint.testing import RuleTester
 
 ROOT = Path(__file__).resolve().parent.parent

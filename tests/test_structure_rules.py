@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from stratlint.lint import lint_bytes
-from stratlint.registry import load_rules
+from stratlint.linter import lint_bytes
+from stratlint.rules.registry import load_rules
 from stratlint.testing import RuleTester
 
 RULES = load_rules().rules

@@ -99,7 +99,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
     Directories are walked for *.strategy.yaml, *.strategy.yml and
     *.strategy.json; a file named here is always checked.
     """
-    from stratlint.run import CheckOptions, run_check
+    from stratlint.commands.check import CheckOptions, run_check
 
     options = CheckOptions(
         paths=list(paths) or ["."], fmt=fmt, output=output, select=_split(select), ignore=_split(ignore),
@@ -127,8 +127,8 @@ def _use_color(no_color: bool, output: str | None) -> bool:
 @_rules_options
 def rules(fmt, functions, config, isolated, rule_packs, plugins):
     """List every rule: code, slug, severity, whether the config enables it, source and summary."""
-    from stratlint.rules_doc import render_functions, render_rules
-    from stratlint.settings import resolve
+    from stratlint.rules.docs import render_functions, render_rules
+    from stratlint.config.settings import resolve
 
     settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins)
     if functions:
@@ -142,8 +142,8 @@ def rules(fmt, functions, config, isolated, rule_packs, plugins):
 @_rules_options
 def explain(rule, rule_packs, plugins):
     """Show a rule's full documentation (by slug or code)."""
-    from stratlint.registry import load_rules
-    from stratlint.rules_doc import explain_rule
+    from stratlint.rules.registry import load_rules
+    from stratlint.rules.docs import explain_rule
 
     ruleset = load_rules(rule_packs, plugins)
     found = ruleset.find(rule)
@@ -164,7 +164,7 @@ def explain(rule, rule_packs, plugins):
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 def waivers(paths, fmt, config, isolated):
     """List every inline suppression and waiver: rules, reason, expiry, place."""
-    from stratlint.waivers import run_waivers
+    from stratlint.commands.waivers import run_waivers
 
     sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated))
 
@@ -183,7 +183,7 @@ def init(path, name, owner, objective, no_input, force):
     'check' reports until they are replaced, say what to decide. Prompts
     for the name, owner and first business objective on a terminal.
     """
-    from stratlint import starter
+    from stratlint.commands import init as starter
 
     interactive = not no_input and starter.stdin_is_terminal()
     sys.exit(starter.run_init(path, name, owner, objective, interactive=interactive, force=force))

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from stratlint.checks import Context
 from stratlint.findings import Finding
-from stratlint.located import LocatedDocument
-from stratlint.packs import Rule
-from stratlint.paths import select
+from stratlint.document.located import LocatedDocument
+from stratlint.rules.packs import Rule
+from stratlint.document.select import select
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

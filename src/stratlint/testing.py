@@ -34,9 +34,9 @@ import textwrap
 from typing import Iterable
 
 from stratlint.findings import Finding
-from stratlint.lint import INVALID_YAML, lint_bytes
-from stratlint.located import LoadError, load
-from stratlint.registry import load_rules
+from stratlint.linter import INVALID_YAML, lint_bytes
+from stratlint.document.located import LoadError, load
+from stratlint.rules.registry import load_rules
 
 Expected = tuple
 
@@ -56,7 +56,7 @@ class RuleTester:
         if found is None:
             raise LookupError(f"no rule named {rule!r}")
         if options:  # laid over the rule's own, as a config's `rules:` entry would be
-            from stratlint.settings import with_options
+            from stratlint.config.settings import with_options
 
             found = with_options(found, options)
         self.rule = found

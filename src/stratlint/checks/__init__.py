@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from stratlint.findings import Span
-from stratlint.pointer import escape
+from stratlint.document.pointer import escape
 
 CheckFunction = Callable[[Any, dict, "Context"], Iterable["Hit"]]
 
@@ -46,7 +46,7 @@ class Context:
 
     def lookup(self, pointer: str) -> Any:
         """The value at an absolute pointer, or None where there is none."""
-        from stratlint.pointer import split
+        from stratlint.document.pointer import split
 
         value = self.data
         for token in split(pointer):

@@ -19,8 +19,8 @@ from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.checks.general import _items, _label, _list_at, quote
-from stratlint.checks.predicate import SCHEMA as WHERE
-from stratlint.checks.predicate import field_value, holds, is_empty
+from stratlint.checks.where import SCHEMA as WHERE
+from stratlint.checks.where import field_value, holds, is_empty
 
 _DEFS = {"where": WHERE}
 _VOCABS = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}

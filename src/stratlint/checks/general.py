@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.predicate import SCHEMA as WHERE
-from stratlint.checks.predicate import field_value, holds, is_empty, vocabulary
+from stratlint.checks.where import SCHEMA as WHERE
+from stratlint.checks.where import field_value, holds, is_empty, vocabulary
 
 _DEFS = {"where": WHERE}
 _VOCABS = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}

@@ -10,8 +10,8 @@ from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.checks.general import _list_at, quote
-from stratlint.checks.predicate import field_value, is_empty, vocabulary
-from stratlint.pointer import escape
+from stratlint.checks.where import field_value, is_empty, vocabulary
+from stratlint.document.pointer import escape
 
 _VOCABS = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
 _FIELD = {"type": "string", "minLength": 1}
@@ -152,7 +152,7 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 
 def _path_pointer(path: tuple) -> str:
-    from stratlint.located import path_pointer
+    from stratlint.document.located import path_pointer
 
     return path_pointer(path)
 

@@ -5,7 +5,7 @@ from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.checks.general import _items, _label, quote
-from stratlint.checks.predicate import is_empty, vocabulary
+from stratlint.checks.where import is_empty, vocabulary
 
 _VOCABS = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
 

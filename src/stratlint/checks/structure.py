@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.paths import select
-from stratlint.pointer import human, split
+from stratlint.document.select import select
+from stratlint.document.pointer import human, split
 
 _PATH = {"type": "string", "pattern": "^(/[^/]*)*$"}
 
@@ -27,7 +27,7 @@ def suppressions(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 @check("schema", {"type": "object", "additionalProperties": False})
 def schema(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Validate the plan against the v1 JSON Schema (``stratlint schema``)."""
-    from stratlint.schema_check import bad_key_message, violations
+    from stratlint.schema.explain import bad_key_message, violations
 
     for pointer, at, message in violations(ctx.document):
         yield Hit(pointer, {"problem": message}, at=at)

@@ -18,7 +18,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _descriptor(rule) -> dict:
-    from stratlint.rules_doc import explain_rule
+    from stratlint.rules.docs import explain_rule
 
     docs = rule.docs
     markdown = (f"**What it checks**\n\n{docs['what'].strip()}\n\n**Why**\n\n{docs['why'].strip()}\n\n"

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from stratlint.vocabulary import compile_vocabulary
-from stratlint.values import is_empty
+from stratlint.checks.vocabulary import compile_vocabulary
+from stratlint.document.values import is_empty
 
 SCHEMA = {
     "type": "object",

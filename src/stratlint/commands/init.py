@@ -80,8 +80,8 @@ def scalar(text: str) -> str:
     ruamel.yaml writes it when the plan's (YAML 1.1) loader reads that as
     the same text, else double-quoted with escapes (ruamel writes YAML 1.2,
     where ``yes`` and ``0`` are not what they are in 1.1)."""
-    from stratlint.located import STR, compose
-    from stratlint.scaffold import render_yaml
+    from stratlint.document.located import STR, compose
+    from stratlint.fix.scaffold import render_yaml
 
     written = render_yaml({"k": text}, 2, 2, flow=False)[len("k: "):].rstrip("\n")
     if not any(m.group(0) not in '"\\' for m in _UNSAFE.finditer(text)):  # no control or line-break character
@@ -112,7 +112,7 @@ def stdin_is_terminal() -> bool:
 def run_init(path: str | None, name: str | None, owner: str | None, objective: str | None, *,
              interactive: bool, force: bool, today: datetime.date | None = None) -> int:
     """Write the starter plan to ``path`` (a folder gets ``plan.strategy.yaml``)."""
-    from stratlint.fix import write_atomic
+    from stratlint.fix.fixes import write_atomic
 
     target = path or DEFAULT_PATH
     if os.path.isdir(target):
@@ -139,8 +139,8 @@ def run_init(path: str | None, name: str | None, owner: str | None, objective: s
 
 
 def _placeholders(text: str, path: str) -> int:
-    from stratlint.lint import lint_bytes
-    from stratlint.registry import load_rules
+    from stratlint.linter import lint_bytes
+    from stratlint.rules.registry import load_rules
 
     rules = [r for r in load_rules().rules if r.slug == "placeholder-text"]
     return len(lint_bytes(text.encode("utf-8"), path, rules).findings)

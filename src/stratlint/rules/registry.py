@@ -12,7 +12,7 @@ from pathlib import Path
 
 from stratlint.checks import CheckSpec, builtin_checks, specs_in
 from stratlint.errors import StratlintError
-from stratlint.packs import Rule, read_pack
+from stratlint.rules.packs import Rule, read_pack
 from stratlint.resources import builtin_packs
 
 

@@ -14,7 +14,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from stratlint.located import LoadError
+from stratlint.document.located import LoadError
 
 PATTERNS = (".strategy.yaml", ".strategy.yml", ".strategy.json")
 STDIN = "-"
@@ -87,7 +87,7 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
 def _walk(top: str, include: list[str] | None, exclude: list[str], base: str | None = None) -> list[str]:
     from fnmatch import fnmatchcase
 
-    from stratlint.settings import glob_regex
+    from stratlint.config.settings import glob_regex
 
     skip = [glob_regex(p.rstrip("/")) for p in exclude]
 

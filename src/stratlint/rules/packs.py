@@ -14,7 +14,7 @@ from pathlib import Path
 from stratlint.checks import CheckSpec
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
-from stratlint.located import LoadError, LocatedDocument, load
+from stratlint.document.located import LoadError, LocatedDocument, load
 
 PACK_SCHEMA = "rule-pack.schema.json"
 
@@ -38,7 +38,7 @@ class Rule:
     source: str
     location: dict | None = None
     fixable: bool = False
-    fix: dict | None = None  # what 'check --fix' inserts: {at, add} (see stratlint.fix)
+    fix: dict | None = None  # what 'check --fix' inserts: {at, add} (see stratlint.fix.fixes)
     where: str = ""  # file:line of the rule's definition, for error messages
 
     def template(self, variant: str | None) -> str:
@@ -78,8 +78,8 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
     options: for the packs shipped with stratlint, which its test suite
     validates, so that a run does not pay for it.
     """
-    from stratlint.schema_check import violations
-    from stratlint.sources import decode
+    from stratlint.schema.explain import violations
+    from stratlint.files import decode
 
     shown = str(path)
     try:
@@ -133,8 +133,8 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
 
 def check_options(spec: CheckSpec, options: dict) -> list[tuple[str, str, str]]:
     """``(pointer inside options, 'key'|'value', message)`` for options ``spec`` does not accept."""
-    from stratlint.pointer import from_parts
-    from stratlint.schema_check import explain
+    from stratlint.document.pointer import from_parts
+    from stratlint.schema.explain import explain
 
     out = []
     for error in sorted(_options_validator(spec).iter_errors(options), key=lambda e: list(e.absolute_path)):

@@ -13,9 +13,9 @@ import difflib
 import re
 from functools import lru_cache
 
-from stratlint.located import LocatedDocument
-from stratlint.pointer import from_parts, human, split
-from stratlint.values import is_empty
+from stratlint.document.located import LocatedDocument
+from stratlint.document.pointer import from_parts, human, split
+from stratlint.document.values import is_empty
 
 SCHEMA_FILE = "strategy-v1.schema.json"
 
@@ -33,7 +33,7 @@ _TYPE_NAMES = {
 @lru_cache(maxsize=None)
 def quick_check():
     """The compiled yes/no check of the plan schema, or None if it cannot be compiled."""
-    from stratlint.fastschema import Unsupported, compile_schema
+    from stratlint.schema.compiled import Unsupported, compile_schema
     from stratlint.resources import load_schema
 
     try:

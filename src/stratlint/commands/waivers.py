@@ -7,9 +7,9 @@ import json
 import click
 
 from stratlint.errors import report_error
-from stratlint.lint import lint_bytes
-from stratlint.settings import resolve
-from stratlint.sources import discover, display_name, read_bytes
+from stratlint.linter import lint_bytes
+from stratlint.config.settings import resolve
+from stratlint.files import discover, display_name, read_bytes
 
 
 def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool) -> int:

@@ -200,7 +200,7 @@ def _open(path: Path) -> _Source:
 
 
 def _open_yaml(path: Path) -> _Source:
-    from stratlint.located import LoadError, load
+    from stratlint.document.located import LoadError, load
 
     text = _read(path)
     try:
@@ -220,7 +220,7 @@ def _open_yaml(path: Path) -> _Source:
                              path=shown_path(path), line=dup.span.line, column=dup.span.column)
 
     def locate(keys: list[str]) -> tuple[int, int]:
-        from stratlint.pointer import from_parts
+        from stratlint.document.pointer import from_parts
 
         span = doc.span(from_parts(keys), "key")
         return span.line, span.column
@@ -278,15 +278,15 @@ def _open_toml(path: Path) -> _Source:
 def _validate(source: _Source) -> None:
     import jsonschema
 
-    from stratlint.pointer import split
+    from stratlint.document.pointer import split
     from stratlint.resources import load_schema
-    from stratlint.schema_check import explain
+    from stratlint.schema.explain import explain
 
     validator = jsonschema.Draft202012Validator(load_schema(SCHEMA))
     errors = sorted(validator.iter_errors(source.data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         for parts, at, message, _ in explain(error, "the config"):
-            from stratlint.pointer import from_parts
+            from stratlint.document.pointer import from_parts
 
             keys = split(from_parts(parts))
             message = message.replace("at the top level", "of stratlint's config")

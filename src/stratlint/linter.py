@@ -7,12 +7,13 @@ import datetime
 import gc
 from dataclasses import dataclass, field
 
-from stratlint import engine, suppress
+from stratlint import engine
+from stratlint.filters import suppressions as suppress
 from stratlint.findings import Finding, Span
-from stratlint.located import LoadError, load
-from stratlint.packs import Rule
-from stratlint.settings import covers
-from stratlint.sources import decode
+from stratlint.document.located import LoadError, load
+from stratlint.rules.packs import Rule
+from stratlint.config.settings import covers
+from stratlint.files import decode
 
 INVALID_YAML = "SL001"
 
@@ -72,7 +73,7 @@ def _lint(data: bytes, path: str, rules: list[Rule], options: FileOptions) -> Fi
         _suppress(result, text, doc, rules, options)
     result.findings.sort(key=Finding.sort_key)
     if options.fingerprints:
-        from stratlint.baseline import fingerprint
+        from stratlint.filters.baseline import fingerprint
 
         data_root = doc.data if doc is not None else None
         result.fingerprints = [fingerprint(f, data_root) for f in result.findings]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from stratlint.packs import Rule
+from stratlint.rules.packs import Rule
 
 SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example that fires"), ("fix", "Fix"))
 

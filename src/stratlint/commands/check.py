@@ -10,9 +10,9 @@ import click
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, render
-from stratlint.lint import FileOptions, FileResult, lint_bytes
-from stratlint.settings import Settings, resolve
-from stratlint.sources import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin
+from stratlint.linter import FileOptions, FileResult, lint_bytes
+from stratlint.config.settings import Settings, resolve
+from stratlint.files import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin
 
 
 
@@ -37,7 +37,7 @@ class CheckOptions:
     reports: list[tuple[str, str]] = field(default_factory=list)  # (format, file) from --report
     allow_empty: bool = False
     jobs: int | None = None  # None: one per core
-    fix: bool = False  # scaffold what fixable rules find missing (stratlint.fix), then report the rest
+    fix: bool = False  # scaffold what fixable rules find missing (stratlint.fix.fixes), then report the rest
     diff: bool = False  # print the fixes as a unified diff instead; write nothing, report nothing else
     stdin_data: bytes | None = None  # standard input, once --fix has read (and fixed) it
 
@@ -48,7 +48,7 @@ def run_check(options: CheckOptions) -> int:
                        plugins=options.plugins, baseline=options.baseline)
     known = None
     if settings.baseline or options.write_baseline:
-        from stratlint import baseline as baselines
+        from stratlint.filters import baseline as baselines
 
         if settings.baseline and not options.write_baseline:
             known = baselines.read(settings.baseline)
@@ -58,7 +58,7 @@ def run_check(options: CheckOptions) -> int:
     for problem in problems:
         report_error(str(problem))
     if options.fix or options.diff:
-        from stratlint.fix import fix_files
+        from stratlint.fix.fixes import fix_files
 
         fixing = fix_files(files, settings, options, known)
         failed = failed or fixing.failed
@@ -123,7 +123,7 @@ def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fi
     if jobs > 1 and len(work) > 2 * jobs and _can_fork():
         import multiprocessing
 
-        from stratlint.schema_check import quick_check
+        from stratlint.schema.explain import quick_check
 
         quick_check()  # compiled once here, inherited by every worker
         gc.freeze()  # the workers' collector then leaves what they inherit alone

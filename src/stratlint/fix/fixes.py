@@ -9,7 +9,7 @@ section is to be written", never into a pass. Keeping fixes as data means
 a user pack can declare fixes too, and ``stratlint explain`` and
 ``stratlint rules`` know which rules have one.
 
-The edit itself is :mod:`stratlint.scaffold` (text insertion, verified).
+The edit itself is :mod:`stratlint.fix.scaffold` (text insertion, verified).
 This module decides which findings to fix (those the run would report:
 after config, inline suppressions and the baseline), refuses a fix that
 would add an error-level finding, writes files atomically (a temporary
@@ -32,11 +32,11 @@ from dataclasses import dataclass, field
 import click
 
 from stratlint.findings import Finding, Severity
-from stratlint.located import LoadError, load
-from stratlint.packs import Rule
-from stratlint.pointer import from_parts, human, split
-from stratlint.scaffold import Addition, NotFixable, Request, scaffold
-from stratlint.sources import STDIN, decode, display_name, read_bytes
+from stratlint.document.located import LoadError, load
+from stratlint.rules.packs import Rule
+from stratlint.document.pointer import from_parts, human, split
+from stratlint.fix.scaffold import Addition, NotFixable, Request, scaffold
+from stratlint.files import STDIN, decode, display_name, read_bytes
 from stratlint.errors import report_error
 
 
@@ -144,8 +144,8 @@ class FixRun:
 
 def fix_files(files: list[str], settings, options, known=None) -> FixRun:
     """Fix (or, with ``options.diff``, show the fixes of) each file."""
-    from stratlint.lint import lint_bytes
-    from stratlint.run import file_options
+    from stratlint.linter import lint_bytes
+    from stratlint.commands.check import file_options
 
     run = FixRun()
     rules = {r.code: r for r in settings.rules if r.fixable and r.fix}
@@ -165,7 +165,7 @@ def fix_files(files: list[str], settings, options, known=None) -> FixRun:
         result = lint_bytes(data, name, settings.rules, opts) if rules else None
         findings = result.findings if result else []
         if known is not None and result:
-            from stratlint import baseline
+            from stratlint.filters import baseline
 
             prints = dict(zip(map(id, result.findings), result.fingerprints))
             findings = baseline.subtract(findings, prints, known, settings.baseline)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from stratlint.pointer import escape, split
+from stratlint.document.pointer import escape, split
 
 
 def select(data: Any, path: str) -> Iterator[tuple[str, Any]]:

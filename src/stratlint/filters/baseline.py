@@ -19,7 +19,7 @@ from collections import Counter
 
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding
-from stratlint.pointer import escape, split
+from stratlint.document.pointer import escape, split
 
 VERSION = 1
 

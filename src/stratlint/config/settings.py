@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stratlint.config import Config, find_config, load_config
+from stratlint.config.files import Config, find_config, load_config
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
-from stratlint.packs import Rule, Step, check_options
-from stratlint.registry import RuleSet, load_rules
+from stratlint.rules.packs import Rule, Step, check_options
+from stratlint.rules.registry import RuleSet, load_rules
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Any, Callable
-from stratlint.values import is_empty
+from stratlint.document.values import is_empty
 
 Check = Callable[[Any], bool]
 

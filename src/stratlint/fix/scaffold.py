@@ -48,9 +48,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stratlint.located import MERGE, NULL, LoadError, LocatedDocument, _Loader, load
-from stratlint.pointer import human
-from stratlint.values import is_empty
+from stratlint.document.located import MERGE, NULL, LoadError, LocatedDocument, _Loader, load
+from stratlint.document.pointer import human
+from stratlint.document.values import is_empty
 
 #: Line breaks as the YAML parsers count them (lines of marks).
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")

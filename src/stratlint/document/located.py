@@ -28,7 +28,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stratlint.findings import TOP, Span
-from stratlint.pointer import from_parts, split
+from stratlint.document.pointer import from_parts, split
 
 try:  # libyaml: the same nodes and marks, at C speed
     from yaml import CSafeLoader as _BaseLoader
