@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stratlint.document.located import load
+from stratlint.document import load
 from stratlint.schema.explain import quick_check, validator
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.strategy.yaml"))

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from stratlint.cli import cli
-from stratlint.fix.fixes import write_atomic
+from stratlint.files import write_atomic
 from stratlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

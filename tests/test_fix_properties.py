@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from stratlint.findings import Severity
-from stratlint.fix.fixes import fix_bytes
+from stratlint.fix import fix_bytes
 from stratlint.linter import lint_bytes
-from stratlint.document.located import load
+from stratlint.document import load
 from stratlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from stratlint.commands import init as starter
 from stratlint.cli import cli
 from stratlint.findings import Severity
 from stratlint.linter import lint_bytes
-from stratlint.document.located import load
+from stratlint.document import load
 from stratlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

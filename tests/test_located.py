@@ -12,7 +12,7 @@ import time
 import pytest
 import yaml
 
-from stratlint.document.located import MAX_DEPTH, LoadError, load
+from stratlint.document.loader import MAX_DEPTH, LoadError, load
 
 
 def text(s: str) -> str:
@@ -394,13 +394,13 @@ def test_the_nesting_guard_answers_the_same_whatever_libyaml_does(monkeypatch, l
     """libyaml's scanner (PyYAML 6.0.4 wheels) refuses 1,000 levels with an
     error of its own, ahead of the first event on the line; whether or not
     the installed libyaml does, the guard reports the first level too deep."""
-    import stratlint.document.located as located
+    import stratlint.document.loader as located
 
     if libyaml_refuses:
         walk = located._walk_depth
 
         def libyaml_with_a_limit(text, loader):
-            if loader is located._Loader:
+            if loader is located.Loader:
                 raise yaml.YAMLError("exceeded maximum nesting depth (while increasing flow level)")
             return walk(text, loader)
 

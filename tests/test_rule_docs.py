@@ -36,12 +36,12 @@ def test_quote_is_in_its_seed(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_documented_example_fires(rule):
-    """The 'example that fires' does fire (structural examples are checked by their own tests)."""
-    if rule.code.startswith("SL0"):
-        return
+    """The 'example that fires' does fire, with the settings that switch on
+    the suppression rules (--report-unused-disables, require-reason)."""
     example = rule.docs["example"]
     plan = example if example.lstrip().startswith("version:") else f"version: 1\nname: Example\n{example}"
-    assert RuleTester(rule.slug).findings(plan), f"{rule.code}'s documented example does not fire"
+    tester = RuleTester(rule.slug, report_unused_disables=True, require_reason=True)
+    assert tester.findings(plan), f"{rule.code}'s documented example does not fire"
 
 
 def test_codes_and_slugs_are_unique_and_sorted():

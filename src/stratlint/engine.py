@@ -1,7 +1,10 @@
-"""The rule engine: runs each rule's checks and turns hits into findings.
+"""The rule engine: turns what checks and stages report into findings.
 
-The engine, not the rule, decides where a finding stands (from the hit's
-pointer, falling back to the nearest existing ancestor), what it is
+:func:`run` runs each rule's check functions on a located document;
+:func:`report` gives the diagnostics of the loader and the suppression
+filter to the rules that report them (``reports:`` in their pack). Either
+way the engine, not the check, decides where a finding stands (from the
+hit's pointer, falling back to the nearest existing ancestor), what it is
 called and how serious it is. A rule that raises is recorded as a crash
 with its slug; the other rules still run.
 """
@@ -11,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from stratlint.checks import Context
-from stratlint.findings import Finding
+from stratlint.findings import Diagnostic, Finding
 from stratlint.document.located import LocatedDocument
-from stratlint.rules.packs import Rule
+from stratlint.rules.model import Rule
 from stratlint.document.select import select
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -47,6 +50,8 @@ def run(rules: list[Rule], doc: LocatedDocument, path: str) -> tuple[list[Findin
     findings: list[Finding] = []
     crashes: list[Crash] = []
     for rule in rules:
+        if not rule.steps:
+            continue
         try:
             findings.extend(_run_rule(rule, doc, path))
         except Exception as exc:  # a faulty rule must not stop the others
@@ -72,3 +77,14 @@ def _run_rule(rule: Rule, doc: LocatedDocument, path: str) -> list[Finding]:
                     if key not in out:  # a node reached through aliases is reported once
                         out[key] = Finding(path, span, rule.code, rule.slug, rule.severity, message, found)
     return list(out.values())
+
+
+def report(diagnostics: list[Diagnostic], rules: list[Rule], path: str) -> list[Finding]:
+    """A finding for each diagnostic, from each rule that reports it."""
+    out = []
+    for d in diagnostics:
+        for rule in rules:
+            if rule.reports == d.name:
+                message = render(rule.template(None), {"problem": d.message})
+                out.append(Finding(path, d.span, rule.code, rule.slug, rule.severity, message, d.pointer))
+    return out

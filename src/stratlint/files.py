@@ -8,13 +8,15 @@ standard input.
 """
 from __future__ import annotations
 
-import codecs
+import contextlib
 import os
 import stat
 import sys
+import tempfile
 from dataclasses import dataclass
 
-from stratlint.document.located import LoadError
+from stratlint.globs import glob_regex
+
 
 PATTERNS = (".strategy.yaml", ".strategy.yml", ".strategy.json")
 STDIN = "-"
@@ -87,8 +89,6 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
 def _walk(top: str, include: list[str] | None, exclude: list[str], base: str | None = None) -> list[str]:
     from fnmatch import fnmatchcase
 
-    from stratlint.config.settings import glob_regex
-
     skip = [glob_regex(p.rstrip("/")) for p in exclude]
 
     def excluded(path: str) -> bool:
@@ -131,34 +131,32 @@ def read_bytes(path: str) -> bytes:
         return fh.read()
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or UTF-16/32 with a BOM.
-
-    Anything else is :class:`LoadError` at the first bad byte's line and
-    column, so the user sees where the file stops being text.
-    """
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            break
-    else:
-        encoding = "utf-8"
+def write_atomic(path: str, data: bytes, expect: bytes | None = None) -> None:
+    """Replace ``path`` with ``data`` in one step: a temporary file in the same
+    folder, the original's permission bits, then ``os.replace``. A link is
+    followed, so the file it points at is replaced, not the link. With
+    ``expect``, a file that no longer holds those bytes is left alone."""
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real) or "."
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
-        raise LoadError(f"the file is not valid {encoding.upper().replace('-SIG', '')} text "
-                        f"(byte 0x{data[exc.start]:02x})", line, column) from None
-    if "\x00" in text:
-        line, column = _position(data, data.find(b"\x00"))
-        raise LoadError("the file holds NUL bytes; it looks binary, not a YAML plan", line, column)
-    return text
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    start = before.rfind(b"\n") + 1
-    column = len(before[start:].decode("utf-8", errors="replace")) + 1
-    return line, column
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    if expect is not None:
+        with open(real, "rb") as fh:
+            if fh.read() != expect:
+                raise OSError("the file changed while it was being fixed; run --fix again")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(real)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

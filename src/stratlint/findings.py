@@ -1,6 +1,7 @@
 """The findings model: what every check produces and every formatter prints."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import NamedTuple
@@ -37,6 +38,18 @@ TOP = Span(1, 1, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """What a stage of the run (the loader, the suppression filter) finds
+    wrong, before any rule claims it. The rule whose pack entry says
+    ``reports: <name>`` turns it into a finding (see :func:`stratlint.engine.report`)."""
+
+    name: str  # "parse", "unused-suppression", "expired-waiver" or "missing-reason"
+    span: Span
+    message: str
+    pointer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     span: Span
@@ -45,6 +58,9 @@ class Finding:
     severity: Severity
     message: str
     pointer: str = ""
+    #: the line-free identity baselines and code scanning match findings by
+    #: (see :mod:`stratlint.filters.baseline`); set by the filter stage
+    fingerprint: str = ""
 
     @property
     def line(self) -> int:
@@ -53,6 +69,9 @@ class Finding:
     @property
     def column(self) -> int:
         return self.span.column
+
+    def with_fingerprint(self, fingerprint: str) -> "Finding":
+        return dataclasses.replace(self, fingerprint=fingerprint)
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)

@@ -23,7 +23,9 @@
 Only the rule under test runs, so other rules never leak into a case.
 ``options`` are laid over the rule's own options as a config's ``rules:``
 entry would be (a vocabulary given as a list replaces the rule's,
-``{extend: [...]}`` adds to it). The plan text is dedented and its first blank line dropped, so line 1 is
+``{extend: [...]}`` adds to it). ``report_unused_disables`` and
+``require_reason`` switch on what ``--report-unused-disables`` and the
+config's ``require-reason`` switch on. The plan text is dedented and its first blank line dropped, so line 1 is
 the first line you see in the test. Each expected finding is ``(line,
 column)`` or ``(line, column, text)``, where ``text`` must appear in the
 message; the findings must match the expected ones exactly, in order.
@@ -34,8 +36,10 @@ import textwrap
 from typing import Iterable
 
 from stratlint.findings import Finding
-from stratlint.linter import INVALID_YAML, lint_bytes
-from stratlint.document.located import LoadError, load
+from stratlint.filters import FilterOptions
+from stratlint.linter import lint_bytes
+from stratlint.document import LoadError, load
+from stratlint.rules.options import with_options
 from stratlint.rules.registry import load_rules
 
 Expected = tuple
@@ -50,26 +54,28 @@ class RuleTester:
     """Runs one rule (by slug or code) on inline plans."""
 
     def __init__(self, rule: str, *, packs: Iterable[str] = (), plugins: Iterable[str] = (),
-                 options: dict | None = None) -> None:
+                 options: dict | None = None, report_unused_disables: bool = False,
+                 require_reason: bool = False) -> None:
         ruleset = load_rules(list(packs), list(plugins))
         found = ruleset.find(rule)
         if found is None:
             raise LookupError(f"no rule named {rule!r}")
         if options:  # laid over the rule's own, as a config's `rules:` entry would be
-            from stratlint.config.settings import with_options
-
             found = with_options(found, options)
         self.rule = found
+        known = tuple((r.code, r.slug) for r in ruleset.rules) if report_unused_disables else ()
+        self.filter_options = FilterOptions(require_reason=require_reason, report_unused=report_unused_disables,
+                                            known=known)
 
     def findings(self, plan: str, path: str = "plan.strategy.yaml") -> list[Finding]:
         text = plan_text(plan)
-        if self.rule.code != INVALID_YAML:
+        if self.rule.reports != "parse":  # a plan that does not parse is the case of the rule that reports it
             try:
                 load(text)
             except LoadError as exc:
                 raise AssertionError(
                     f"the test plan is not valid YAML: {exc.line}:{exc.column}: {exc.message}") from None
-        result = lint_bytes(text.encode("utf-8"), path, [self.rule])
+        result = lint_bytes(text.encode("utf-8"), path, [self.rule], self.filter_options)
         if result.crashes:
             raise AssertionError(f"the rule crashed: {result.crashes[0]}")
         return result.findings

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from stratlint.findings import Span
-from stratlint.document.pointer import escape
+from stratlint.document import pointer as _pointer
 
 CheckFunction = Callable[[Any, dict, "Context"], Iterable["Hit"]]
 
@@ -42,14 +42,12 @@ class Context:
     path: str = ""
 
     def child(self, *tokens: str | int) -> str:
-        return self.pointer + "".join("/" + escape(str(t)) for t in tokens)
+        return _pointer.child(self.pointer, *tokens)
 
     def lookup(self, pointer: str) -> Any:
         """The value at an absolute pointer, or None where there is none."""
-        from stratlint.document.pointer import split
-
         value = self.data
-        for token in split(pointer):
+        for token in _pointer.split(pointer):
             if isinstance(value, dict):
                 value = value.get(token)
             elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
@@ -99,10 +97,10 @@ def specs_in(namespace: Iterable[Any]) -> Iterator[CheckSpec]:
 
 
 def builtin_checks() -> dict[str, CheckSpec]:
-    from stratlint.checks import engagement, general, hygiene, measures, specific, structure
+    from stratlint.checks import dates, document, fields, items, links, strategy, text
 
     out: dict[str, CheckSpec] = {}
-    for module in (structure, general, specific, measures, engagement, hygiene):
+    for module in (document, fields, items, text, links, dates, strategy):
         for spec in specs_in(vars(module).values()):
             if spec.name in out and out[spec.name].function is not spec.function:
                 raise RuntimeError(f"two built-in check functions are named {spec.name!r}")

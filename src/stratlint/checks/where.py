@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from stratlint.checks.vocabulary import compile_vocabulary
-from stratlint.document.values import is_empty
+from stratlint.document.values import field_value, is_empty
 
 SCHEMA = {
     "type": "object",
@@ -37,17 +37,6 @@ SCHEMA = {
     "additionalProperties": False,
     "minProperties": 1,
 }
-
-
-def field_value(item: Any, field: str) -> Any:
-    if field in (".", ""):
-        return item
-    value = item
-    for part in field.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
 
 
 def vocabulary(spec: str | list, options: dict):

@@ -1,19 +1,35 @@
-"""``stratlint check``: files in, a report and an exit code out."""
+"""``stratlint check``: files in, a report and an exit code out.
+
+    paths -> files (discovery) -> per file: bytes -> lint (-> fix -> lint)
+          -> report (formatters) -> exit code
+
+Each file goes through :func:`check_file`, in this process or in worker
+processes (``--jobs``), in the same way; the results come back in the
+order of the files, so the output is the same whatever ``--jobs`` is.
+``--fix`` and ``--diff`` are the same path with the scaffold step on:
+a fixed file is linted once more and that result is the one reported,
+and nothing is written until every file has been read and checked.
+"""
 from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 
 import click
 
+from stratlint.document import decode
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
+from stratlint.files import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin, write_atomic
+from stratlint.filters import FilterOptions
+from stratlint.filters import baseline as baselines
 from stratlint.findings import Finding, Severity
+from stratlint.fix import FileFix, describe, fix_bytes, unified_diff
 from stratlint.formatters import Report, render
-from stratlint.linter import FileOptions, FileResult, lint_bytes
+from stratlint.linter import FileResult, lint_bytes
 from stratlint.config.settings import Settings, resolve
-from stratlint.files import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin
-
+from stratlint.rules.model import Rule
 
 
 @dataclass
@@ -37,9 +53,30 @@ class CheckOptions:
     reports: list[tuple[str, str]] = field(default_factory=list)  # (format, file) from --report
     allow_empty: bool = False
     jobs: int | None = None  # None: one per core
-    fix: bool = False  # scaffold what fixable rules find missing (stratlint.fix.fixes), then report the rest
+    fix: bool = False  # scaffold what fixable rules find missing (stratlint.fix), then report the rest
     diff: bool = False  # print the fixes as a unified diff instead; write nothing, report nothing else
-    stdin_data: bytes | None = None  # standard input, once --fix has read (and fixed) it
+
+
+@dataclass(slots=True)
+class FileCheck:
+    """One file's outcome: its lint result, and with --fix/--diff the fix
+    (``fix.after`` is None when nothing was changed); ``before`` keeps the
+    bytes read, so that a file changed meanwhile is never overwritten."""
+
+    result: FileResult
+    before: bytes = b""
+    fix: FileFix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a worker needs to check one file."""
+
+    path: str
+    name: str
+    data: bytes | None  # standard input, read once; None: read the file
+    options: FilterOptions
+    fix: bool
 
 
 def run_check(options: CheckOptions) -> int:
@@ -47,43 +84,39 @@ def run_check(options: CheckOptions) -> int:
                        ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
                        plugins=options.plugins, baseline=options.baseline)
     known = None
-    if settings.baseline or options.write_baseline:
-        from stratlint.filters import baseline as baselines
-
-        if settings.baseline and not options.write_baseline:
-            known = baselines.read(settings.baseline)
+    if settings.baseline and not options.write_baseline:
+        known = baselines.read(settings.baseline)
     files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude,
                                allow_empty=options.allow_empty, base=settings.config_dir)
     failed = bool(problems)
     for problem in problems:
         report_error(str(problem))
-    if options.fix or options.diff:
-        from stratlint.fix.fixes import fix_files
-
-        fixing = fix_files(files, settings, options, known)
-        failed = failed or fixing.failed
-        if options.diff:
-            _write(fixing.diff, options.output)
-            return EXIT_FAILURE if failed else fixing.exit_code
-        options.stdin_data = fixing.stdin_data
+    fixing = options.fix or options.diff
+    jobs = [_Job(path, display_name(path), read_stdin() if path == STDIN else None,
+                 file_options(display_name(path), settings, options, known), fixing) for path in files]
     findings: list[Finding] = []
-    prints: dict[int, str] = {}
     checked: list[str] = []
-    for result in _lint_all(files, settings, options, fingerprints=known is not None or bool(options.write_baseline)):
-        if isinstance(result, str):
-            report_error(result)
+    fixes: list[tuple[str, FileCheck]] = []
+    for job, outcome in zip(jobs, _check_all(jobs, settings.rules, options.jobs)):
+        if isinstance(outcome, str):
+            report_error(outcome)
             failed = True
             continue
-        checked.append(result.path)
-        findings.extend(result.findings)
-        prints.update(zip(map(id, result.findings), result.fingerprints))
-        for crash in result.crashes:
+        checked.append(outcome.result.path)
+        findings.extend(outcome.result.findings)
+        for crash in outcome.result.crashes:
             report_error(str(crash))
             failed = True
+        if outcome.fix is not None:
+            fixes.append((job.path, outcome))
+    if fixing:
+        done = _apply_fixes(fixes, options)
+        failed = failed or done.failed
+        if options.diff:
+            _write(done.diff, options.output)
+            return EXIT_FAILURE if failed else (EXIT_FINDINGS if done.fixed else EXIT_OK)
     if options.write_baseline:
-        baselines.write(options.write_baseline, findings, prints)
-    if known is not None:
-        findings = baselines.subtract(findings, prints, known, settings.baseline)
+        baselines.write(options.write_baseline, findings)
     findings.sort(key=Finding.sort_key)
     report = Report(findings, len(checked), settings.rules, checked, failed)
     if options.statistics and options.fmt == "text":
@@ -110,17 +143,62 @@ def exit_code(findings: list[Finding], fail_on: str) -> int:
     return EXIT_OK
 
 
-def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fingerprints: bool):
-    """Yield, in the order of ``files``, a FileResult per file or an error line
-    for a file that cannot be read. With several jobs, files are linted in
-    worker processes; the results, and so the output, are the same."""
-    work = []
-    for path in files:
-        name = display_name(path)
-        data = (read_stdin() if options.stdin_data is None else options.stdin_data) if path == STDIN else None
-        work.append((path, name, data, file_options(name, settings, options, fingerprints)))
-    jobs = max(1, options.jobs or os.cpu_count() or 1)
-    if jobs > 1 and len(work) > 2 * jobs and _can_fork():
+def file_options(name: str, settings: Settings, options: CheckOptions, known: Counter | None) -> FilterOptions:
+    """The filter options of one file: the per-file ignores that match it,
+    the suppression settings, and its share of the baseline."""
+    forms = {name.replace(os.sep, "/")}
+    if settings.config_dir and name != STDIN_NAME:  # patterns are relative to the config's folder too
+        forms.add(os.path.relpath(os.path.abspath(name), settings.config_dir).replace(os.sep, "/"))
+    ignore = tuple(n for pattern, names in settings.per_file_ignores
+                   if any(pattern.match(form) for form in forms) for n in names)
+    rules = tuple((r.code, r.slug) for r in settings.ruleset.rules) if options.report_unused_disables else ()
+    baseline = None
+    if known is not None:
+        key = baselines.file_key(name, settings.baseline)
+        baseline = tuple(sorted((fp, n) for (path, fp), n in known.items() if path == key))
+    return FilterOptions(ignore=ignore, require_reason=settings.require_reason,
+                         report_unused=options.report_unused_disables, known=rules, baseline=baseline)
+
+
+# -- one file --------------------------------------------------------------------
+
+
+def check_file(job: _Job, rules: list[Rule]) -> FileCheck | str:
+    """Lint one file (and, for --fix/--diff, scaffold it and lint the result);
+    an error line for a file that cannot be read."""
+    data = job.data
+    if data is None:
+        try:
+            data = read_bytes(job.path)
+        except OSError as exc:
+            return f"{job.name}: {exc.strerror or exc}"
+    result = lint_bytes(data, job.name, rules, job.options)
+    if not job.fix:
+        return FileCheck(result)
+    fixable = {r.code: r for r in rules if r.fixable and r.fix}
+    fix = fix_bytes(data, result.findings, fixable) if fixable else FileFix()
+    if fix.after is not None:
+        fixed = lint_bytes(fix.after, job.name, rules, job.options)
+        worse = sorted(code for code, n in _errors(fixed).items() if n > _errors(result).get(code, 0))
+        if worse:
+            reason = f"the fix would add an error-level finding ({', '.join(worse)}); please report this"
+            fix = FileFix(skipped=sorted([(f, reason) for f, _, _ in fix.applied] + [(f, reason) for f, _ in fix.skipped],
+                                         key=lambda pair: pair[0].sort_key()))
+        else:
+            result = fixed
+    return FileCheck(result, data, fix)
+
+
+def _errors(result: FileResult) -> Counter:
+    return Counter(f.code for f in result.findings if f.severity >= Severity.ERROR)
+
+
+def _check_all(jobs: list[_Job], rules: list[Rule], processes: int | None):
+    """Yield, in the order of ``jobs``, each file's :func:`check_file`. With
+    several processes, files are checked in worker processes; the results,
+    and so the output, are the same."""
+    count = max(1, processes or os.cpu_count() or 1)
+    if count > 1 and len(jobs) > 2 * count and _can_fork():
         import multiprocessing
 
         from stratlint.schema.explain import quick_check
@@ -129,15 +207,15 @@ def _lint_all(files: list[str], settings: Settings, options: CheckOptions, *, fi
         gc.freeze()  # the workers' collector then leaves what they inherit alone
         # fork: the workers inherit the loaded rules instead of loading them again
         context = multiprocessing.get_context("fork")
-        chunk = max(1, len(work) // (jobs * 32))
-        with context.Pool(jobs, initializer=_start_worker, initargs=(settings.rules,)) as pool:
-            yield from pool.imap(_lint_in_worker, work, chunksize=chunk)
+        chunk = max(1, len(jobs) // (count * 32))
+        with context.Pool(count, initializer=_start_worker, initargs=(rules,)) as pool:
+            yield from pool.imap(_check_in_worker, jobs, chunksize=chunk)
     else:
-        for item in work:
-            yield _lint_one(settings.rules, *item)
+        for job in jobs:
+            yield check_file(job, rules)
 
 
-_worker_rules: list = []
+_worker_rules: list[Rule] = []
 
 
 def _can_fork() -> bool:
@@ -146,35 +224,64 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _start_worker(rules: list) -> None:
+def _start_worker(rules: list[Rule]) -> None:
     global _worker_rules
     _worker_rules = rules
 
 
-def _lint_in_worker(item) -> FileResult | str:
-    return _lint_one(_worker_rules, *item)
+def _check_in_worker(job: _Job) -> FileCheck | str:
+    return check_file(job, _worker_rules)
 
 
-def _lint_one(rules, path: str, name: str, data: bytes | None, options: FileOptions) -> FileResult | str:
-    if data is None:
-        try:
-            data = read_bytes(path)
-        except OSError as exc:
-            return f"{name}: {exc.strerror or exc}"
-    return lint_bytes(data, name, rules, options)
+# -- --fix and --diff ---------------------------------------------------------------
 
 
-def file_options(name: str, settings: Settings, options: CheckOptions, fingerprints: bool) -> FileOptions:
-    forms = {name.replace(os.sep, "/")}
-    if settings.config_dir and name != STDIN_NAME:  # patterns are relative to the config's folder too
-        forms.add(os.path.relpath(os.path.abspath(name), settings.config_dir).replace(os.sep, "/"))
-    ignore = tuple(n for pattern, names in settings.per_file_ignores
-                   if any(pattern.match(form) for form in forms) for n in names)
-    known = tuple((r.code, r.slug) for r in settings.ruleset.rules) if options.report_unused_disables else ()
-    return FileOptions(ignore=ignore, require_reason=settings.require_reason,
-                       report_unused=options.report_unused_disables, fingerprints=fingerprints, known=known)
+@dataclass
+class _FixRun:
+    fixed: int = 0  # findings fixed (or, with --diff, that would be)
+    files: int = 0  # files changed (or that would be)
+    failed: bool = False
+    diff: str = ""
 
 
+def _apply_fixes(fixes: list[tuple[str, FileCheck]], options: CheckOptions) -> _FixRun:
+    """Write (or, with --diff, show) the fixes, once every file has been checked."""
+    run = _FixRun()
+    diffs: list[str] = []
+    for path, outcome in fixes:
+        name, fix = outcome.result.path, outcome.fix
+        for f, reason in fix.skipped:
+            click.echo(f"{name}:{f.line}:{f.column}: {f.code} {f.rule} not fixed: {reason}", err=True)
+        if fix.after is None:
+            if path == STDIN and not options.diff:
+                click.echo(outcome.before, nl=False)
+            continue
+        run.fixed += len(fix.applied)
+        run.files += 1
+        if options.diff:
+            diffs.append(unified_diff(decode(outcome.before), decode(fix.after), name))
+            continue
+        if path == STDIN:
+            click.echo(fix.after, nl=False)
+        else:
+            try:
+                write_atomic(path, fix.after, expect=outcome.before)
+            except OSError as exc:
+                report_error(f"{name}: cannot write the fixed plan: {exc.strerror or exc}")
+                run.failed = True
+                continue
+        for f, additions, (line, column) in fix.applied:
+            click.echo(f"{name}:{line}:{column}: fixed {f.code} {f.rule}: added {describe(additions)}", err=True)
+    run.diff = "".join(diffs)
+    if run.fixed and not options.quiet:
+        done = f"{_count(run.fixed, 'problem')} in {_count(run.files, 'file')}"
+        click.echo(f"Would fix {done}; --fix applies it." if options.diff else
+                   f"Fixed {done}; fill in the TODO placeholders.", err=True)
+    return run
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _write(text: str, output: str | None, err: bool = False) -> None:
@@ -188,4 +295,4 @@ def _write(text: str, output: str | None, err: bool = False) -> None:
         raise StratlintError(f"cannot write the report: {exc.strerror or exc}", path=output) from None
 
 
-__all__ = ["CheckOptions", "FileResult", "run_check", "exit_code"]
+__all__ = ["CheckOptions", "FileCheck", "check_file", "exit_code", "run_check"]

@@ -80,7 +80,7 @@ def scalar(text: str) -> str:
     ruamel.yaml writes it when the plan's (YAML 1.1) loader reads that as
     the same text, else double-quoted with escapes (ruamel writes YAML 1.2,
     where ``yes`` and ``0`` are not what they are in 1.1)."""
-    from stratlint.document.located import STR, compose
+    from stratlint.document.loader import STR, compose
     from stratlint.fix.scaffold import render_yaml
 
     written = render_yaml({"k": text}, 2, 2, flow=False)[len("k: "):].rstrip("\n")
@@ -112,7 +112,7 @@ def stdin_is_terminal() -> bool:
 def run_init(path: str | None, name: str | None, owner: str | None, objective: str | None, *,
              interactive: bool, force: bool, today: datetime.date | None = None) -> int:
     """Write the starter plan to ``path`` (a folder gets ``plan.strategy.yaml``)."""
-    from stratlint.fix.fixes import write_atomic
+    from stratlint.files import write_atomic
 
     target = path or DEFAULT_PATH
     if os.path.isdir(target):

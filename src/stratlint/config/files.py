@@ -200,7 +200,7 @@ def _open(path: Path) -> _Source:
 
 
 def _open_yaml(path: Path) -> _Source:
-    from stratlint.document.located import LoadError, load
+    from stratlint.document import LoadError, load
 
     text = _read(path)
     try:

@@ -8,7 +8,6 @@ at its line.
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
 import os
 import re
@@ -18,8 +17,11 @@ from pathlib import Path
 from stratlint.config.files import Config, find_config, load_config
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
-from stratlint.rules.packs import Rule, Step, check_options
+from stratlint.rules.model import Rule
+from stratlint.rules.options import with_options
 from stratlint.rules.registry import RuleSet, load_rules
+from stratlint.globs import glob_regex
+from stratlint.rules.selectors import did_you_mean
 
 
 @dataclass
@@ -84,14 +86,6 @@ def _fail_at(config: Config, key: str, message: str):
     raise StratlintError(message, path=path, line=int(line), column=int(column))
 
 
-def _unknown(name: str, ruleset: RuleSet) -> str:
-    import difflib
-
-    names = [r.slug for r in ruleset.rules] + [r.code for r in ruleset.rules]
-    hint = difflib.get_close_matches(name, names, n=1)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
-
-
 def _check_names(config: Config, ruleset: RuleSet) -> None:
     for kind in ("severity", "rules", "per-file-ignores"):
         mapping = {"severity": config.severity, "rules": config.rules,
@@ -101,13 +95,13 @@ def _check_names(config: Config, ruleset: RuleSet) -> None:
             for n in names:
                 if not ruleset.matching(n):
                     _fail_at(config, f"{kind}/{name}",
-                             f"invalid config: {kind} names '{n}', which is no rule{_unknown(n, ruleset)}")
+                             f"invalid config: {kind} names '{n}', which is no rule{did_you_mean(n, ruleset.rules)}")
             if kind == "rules" and ruleset.find(name) is None:
                 _fail_at(config, f"{kind}/{name}", f"invalid config: rules takes a rule's slug or code, not '{name}'")
     for key in ("select", "ignore"):
         for n in getattr(config, key) or []:
             if not ruleset.matching(n):
-                _fail_at(config, key, f"invalid config: {key} names '{n}', which is no rule{_unknown(n, ruleset)}")
+                _fail_at(config, key, f"invalid config: {key} names '{n}', which is no rule{did_you_mean(n, ruleset.rules)}")
 
 
 def _configured_rules(config: Config, ruleset: RuleSet) -> list[Rule]:
@@ -118,7 +112,7 @@ def _configured_rules(config: Config, ruleset: RuleSet) -> list[Rule]:
             by_id[id(rule)] = level
     for rule in ruleset.rules:
         level = by_id.get(id(rule))
-        if level == "off" and not always_on(rule):
+        if level == "off" and not rule.always_on:
             continue
         changed = rule
         if level and level != "off":
@@ -134,48 +128,6 @@ def _configured_rules(config: Config, ruleset: RuleSet) -> list[Rule]:
     return out
 
 
-def with_options(rule: Rule, options: dict) -> Rule:
-    """The rule with ``options`` laid over each step's own.
-
-    A vocabulary given as a list replaces the rule's; given as
-    ``{extend: [...]}`` it adds to it. In a rule of several steps, each
-    option goes to the steps that know it (a vocabulary to the steps that
-    have one of that name). Raises ValueError when an option suits no step
-    or the result does not suit the rule's check function.
-    """
-    steps = [copy.deepcopy(step.options) for step in rule.steps]
-    several = len(rule.steps) > 1
-    for key, value in options.items():
-        used = False
-        for step, merged in zip(rule.steps, steps):
-            accepts = key in step.function.options_schema.get("properties", {})
-            if key == "vocabularies" and isinstance(value, dict) and accepts:
-                vocabs = merged.get("vocabularies", {})
-                for name, spec in value.items():
-                    if several and name not in vocabs:
-                        continue
-                    used = True
-                    if isinstance(spec, dict) and set(spec) == {"extend"} and isinstance(spec["extend"], list):
-                        vocabs[name] = [*vocabs.get(name, []), *spec["extend"]]
-                    else:
-                        vocabs[name] = spec
-                if vocabs:
-                    merged["vocabularies"] = vocabs
-            elif accepts or not several:
-                merged[key] = value
-                used = True
-        if not used:
-            raise ValueError(f"options for '{rule.slug}': no check of this rule takes '{key}'")
-    out = []
-    for step, merged in zip(rule.steps, steps):
-        problems = check_options(step.function, merged)
-        if problems:
-            pointer, _, message = problems[0]
-            raise ValueError(f"options for '{rule.slug}': {message}" + (f" (at {pointer})" if pointer else ""))
-        out.append(Step(step.function, merged))
-    return dataclasses.replace(rule, steps=tuple(out))
-
-
 def _choose(ruleset: RuleSet, rules: list[Rule], select, ignore, *, from_cli, config: Config) -> list[Rule]:
     for flag, names, cli in (("--select", select or [], from_cli[0]), ("--ignore", ignore, from_cli[1])):
         for name in names:
@@ -186,43 +138,4 @@ def _choose(ruleset: RuleSet, rules: list[Rule], select, ignore, *, from_cli, co
     if select:
         codes &= {r.code for name in select for r in ruleset.matching(name)}
     codes -= {r.code for name in ignore for r in ruleset.matching(name)}
-    return [r for r in rules if r.code in codes or always_on(r)]
-
-
-def always_on(rule: Rule) -> bool:
-    """The structural rules (SL0xx) run whatever is selected, ignored or switched off."""
-    return rule.source == "stratlint" and rule.code.startswith("SL0")
-
-
-def covers(name: str, code: str, slug: str) -> bool:
-    """Whether a selector (slug, code, code prefix such as ``SL7``, or ``ALL``) names a rule."""
-    n = name.strip()
-    upper = n.upper()
-    return bool(n) and (n == slug or upper in (code, "ALL")
-                        or (re.fullmatch(r"[A-Z]+[0-9]*", upper) is not None and code.startswith(upper)))
-
-
-def glob_regex(pattern: str) -> re.Pattern:
-    """A glob over '/'-separated paths: ``*`` and ``?`` stay in one folder, ``**`` spans folders.
-    A pattern without '/' matches a file name in any folder."""
-    if "/" not in pattern:
-        pattern = "**/" + pattern
-    out = ""
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-        elif pattern.startswith("**", i):
-            out += ".*"
-            i += 2
-        elif pattern[i] == "*":
-            out += "[^/]*"
-            i += 1
-        elif pattern[i] == "?":
-            out += "[^/]"
-            i += 1
-        else:
-            out += re.escape(pattern[i])
-            i += 1
-    return re.compile(out + r"\Z")
+    return [r for r in rules if r.code in codes or r.always_on]

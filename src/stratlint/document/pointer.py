@@ -12,12 +12,26 @@ def unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
-def join(pointer: str, token: str | int) -> str:
-    return f"{pointer}/{escape(str(token))}"
-
-
 def from_parts(parts: Iterable[str | int]) -> str:
+    """``['kpis', 0]`` -> ``/kpis/0``."""
     return "".join("/" + escape(str(p)) for p in parts)
+
+
+def child(pointer: str, *tokens: str | int) -> str:
+    """``child('/kpis', 0, 'name')`` -> ``/kpis/0/name``."""
+    return pointer + from_parts(tokens)
+
+
+def from_path(path: tuple) -> str:
+    """A path built while walking, ``(((), 'kpis'), 0)``, -> ``/kpis/0``.
+
+    Walks build these linked pairs (cheap to extend) and turn one into a
+    pointer only for the rare value that needs reporting."""
+    tokens = []
+    while path:
+        path, token = path
+        tokens.append(token)
+    return from_parts(reversed(tokens))
 
 
 def split(pointer: str) -> list[str]:

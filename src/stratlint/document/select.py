@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from stratlint.document.pointer import escape, split
+from stratlint.document.pointer import child, split
 
 
 def select(data: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -19,13 +19,13 @@ def _walk(value: Any, tokens: list[str], i: int, pointer: str) -> Iterator[tuple
     token = tokens[i]
     if isinstance(value, dict):
         if token == "*":
-            for key, child in value.items():
-                yield from _walk(child, tokens, i + 1, f"{pointer}/{escape(key)}")
+            for key, item in value.items():
+                yield from _walk(item, tokens, i + 1, child(pointer, key))
         elif token in value:
-            yield from _walk(value[token], tokens, i + 1, f"{pointer}/{escape(token)}")
+            yield from _walk(value[token], tokens, i + 1, child(pointer, token))
     elif isinstance(value, list):
         if token == "*":
-            for index, child in enumerate(value):
-                yield from _walk(child, tokens, i + 1, f"{pointer}/{index}")
+            for index, item in enumerate(value):
+                yield from _walk(item, tokens, i + 1, child(pointer, index))
         elif token.isdigit() and int(token) < len(value):
-            yield from _walk(value[int(token)], tokens, i + 1, f"{pointer}/{token}")
+            yield from _walk(value[int(token)], tokens, i + 1, child(pointer, token))

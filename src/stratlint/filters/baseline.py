@@ -72,9 +72,9 @@ def file_key(path: str, baseline_path: str) -> str:
     return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
 
 
-def write(path: str, findings: list[Finding], prints: dict[int, str]) -> None:
+def write(path: str, findings: list[Finding]) -> None:
     entries = sorted(
-        ({"path": file_key(f.path, path), "code": f.code, "rule": f.rule, "fingerprint": prints[id(f)],
+        ({"path": file_key(f.path, path), "code": f.code, "rule": f.rule, "fingerprint": f.fingerprint,
           "message": f.message} for f in findings),
         key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
     text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
@@ -97,16 +97,3 @@ def read(path: str) -> Counter:
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise StratlintError("not a stratlint baseline (expected {\"version\": 1, \"findings\": [...]})", path=path)
     return Counter((e.get("path"), e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
-
-
-def subtract(findings: list[Finding], prints: dict[int, str], known: Counter, baseline_path: str) -> list[Finding]:
-    """The findings not in the baseline (each baselined fingerprint covers as many findings as it counts)."""
-    left = Counter(known)
-    out = []
-    for f in findings:
-        fp = (file_key(f.path, baseline_path), prints[id(f)])
-        if left[fp] > 0:
-            left[fp] -= 1
-        else:
-            out.append(f)
-    return out

@@ -21,12 +21,13 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from stratlint.findings import Finding, Span
+from stratlint.findings import Diagnostic, Finding, Span
 
 _MARK = re.compile(r"#\s*stratlint:\s*(disable-file|disable)\s*=\s*(.*)$")
 _UNTIL = re.compile(r"(?:^|[\s,;]+)until\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$", re.I)
 
-UNUSED, EXPIRED, NO_REASON = "SL006", "SL007", "SL008"
+#: the diagnostics this filter reports (rules claim them with ``reports:``)
+UNUSED, EXPIRED, NO_REASON = "unused-suppression", "expired-waiver", "missing-reason"
 
 
 @dataclass(slots=True)
@@ -94,7 +95,7 @@ def _build(line: int, column: int, scope: str, rest: str, alone: bool) -> Suppre
 class Outcome:
     kept: list[Finding]
     suppressed: list[Finding]
-    problems: list[tuple[str, Suppression, str]]  # (code, suppression, message)
+    problems: list[Diagnostic]
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, today: datetime.date,
@@ -106,16 +107,16 @@ def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, 
     nothing, and that is no reason to remove its suppression). ``is_rule``
     tells whether a name names any rule at all; with ``report_unused``, a
     name that names none is reported as such."""
-    problems: list[tuple[str, Suppression, str]] = []
+    problems: list[Diagnostic] = []
     active = []
     for s in suppressions:
         if s.bad_date:
-            problems.append((EXPIRED, s, f"the waiver's date '{s.bad_date}' is not a real date; write it as YYYY-MM-DD"))
+            problems.append(Diagnostic(EXPIRED, s.span, f"the waiver's date '{s.bad_date}' is not a real date; write it as YYYY-MM-DD"))
         elif s.expired(today):
-            problems.append((EXPIRED, s, f"the waiver for {', '.join(s.names)} expired on {s.until.isoformat()}; "
+            problems.append(Diagnostic(EXPIRED, s.span, f"the waiver for {', '.join(s.names)} expired on {s.until.isoformat()}; "
                                          "fix the findings it hid or renew it with a new date and reason"))
         elif require_reason and not s.reason:
-            problems.append((NO_REASON, s, f"the suppression of {', '.join(s.names)} gives no reason; "
+            problems.append(Diagnostic(NO_REASON, s.span, f"the suppression of {', '.join(s.names)} gives no reason; "
                                            "add one after '--', e.g. '-- launch quarter only'"))
         else:
             active.append(s)
@@ -134,9 +135,9 @@ def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, 
         for s in active:
             unknown = [n for n in s.names if is_rule is not None and not is_rule(n)]
             if unknown:
-                problems.append((UNUSED, s, f"this suppression names {', '.join(repr(n) for n in unknown)}, "
+                problems.append(Diagnostic(UNUSED, s.span, f"this suppression names {', '.join(repr(n) for n in unknown)}, "
                                             "which is no rule; correct the name or remove it"))
             unused = [n for n in s.names if n not in s.used and n not in unknown and relevant(n)]
             if unused:
-                problems.append((UNUSED, s, f"this suppression of {', '.join(unused)} suppresses nothing; remove it"))
+                problems.append(Diagnostic(UNUSED, s.span, f"this suppression of {', '.join(unused)} suppresses nothing; remove it"))
     return Outcome(kept, suppressed, problems)

@@ -48,7 +48,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stratlint.document.located import MERGE, NULL, LoadError, LocatedDocument, _Loader, load
+from stratlint.document import LoadError, LocatedDocument, load
+from stratlint.document.loader import MERGE, NULL, Loader
 from stratlint.document.pointer import human
 from stratlint.document.values import is_empty
 
@@ -440,7 +441,7 @@ def _content_ends(text: str) -> dict[tuple, tuple]:
     are ``(line, column)``, from 0."""
     out: dict[tuple, tuple] = {}
     stack: list[tuple] = []
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             stack.append((event, []))
             continue

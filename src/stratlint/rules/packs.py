@@ -7,46 +7,16 @@ function does not accept) is reported at its file, line and column.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from stratlint.checks import CheckSpec
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
-from stratlint.document.located import LoadError, LocatedDocument, load
+from stratlint.rules.model import Rule, Step
+from stratlint.document import LoadError, LocatedDocument, decode, load
 
 PACK_SCHEMA = "rule-pack.schema.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    function: CheckSpec
-    options: dict
-
-
-@dataclass(slots=True)
-class Rule:
-    code: str
-    slug: str
-    severity: Severity
-    summary: str
-    given: tuple[str, ...]
-    steps: tuple[Step, ...]
-    message: str | dict[str, str]
-    docs: dict
-    source: str
-    location: dict | None = None
-    fixable: bool = False
-    fix: dict | None = None  # what 'check --fix' inserts: {at, add} (see stratlint.fix.fixes)
-    where: str = ""  # file:line of the rule's definition, for error messages
-
-    def template(self, variant: str | None) -> str:
-        if isinstance(self.message, str):
-            return self.message
-        if variant in self.message:
-            return self.message[variant]
-        return next(iter(self.message.values()))
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +49,6 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
     validates, so that a run does not pay for it.
     """
     from stratlint.schema.explain import violations
-    from stratlint.files import decode
 
     shown = str(path)
     try:
@@ -106,10 +75,14 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
         if source != "stratlint" and raw["code"].startswith("SL"):
             _fail(doc, shown, f"{here}/code", "value",
                   f"rule code '{raw['code']}' uses the prefix SL, which is reserved for stratlint's own rules")
-        then = raw["then"] if isinstance(raw["then"], list) else [raw["then"]]
+        for own in ("reports", "always_on"):
+            if source != "stratlint" and own in raw:
+                _fail(doc, shown, f"{here}/{own}", "key", f"'{own}' is for stratlint's own rules")
+        raw_then = raw.get("then", [])
+        then = raw_then if isinstance(raw_then, list) else [raw_then]
         steps = []
         for j, step in enumerate(then):
-            base = f"{here}/then" + (f"/{j}" if isinstance(raw["then"], list) else "")
+            base = f"{here}/then" + (f"/{j}" if isinstance(raw_then, list) else "")
             spec = checks.get(step["function"])
             if spec is None:
                 hint = difflib.get_close_matches(step["function"], list(checks), n=1)
@@ -125,7 +98,8 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
             code=raw["code"], slug=raw["slug"], severity=Severity.parse(raw["severity"]),
             summary=raw["summary"].strip(), given=tuple(given if isinstance(given, list) else [given]),
             steps=tuple(steps), message=raw["message"], docs=raw["docs"], source=source,
-            location=raw.get("location"), fixable=bool(raw.get("fixable", False)), fix=raw.get("fix"),
+            location=raw.get("location"), reports=raw.get("reports"), always_on=bool(raw.get("always_on", False)),
+            fixable=bool(raw.get("fixable", False)), fix=raw.get("fix"),
             where=f"{shown}:{line}",
         ))
     return rules

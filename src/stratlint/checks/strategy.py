@@ -1,17 +1,16 @@
-"""Check functions that carry one rule's own logic."""
+"""Check functions that carry one rule's own judgment of a whole plan."""
 from __future__ import annotations
 
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.general import _items, _label, quote
-from stratlint.checks.where import is_empty, vocabulary
-
-_VOCABS = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+from stratlint.checks.helpers import VOCABS, item_label, mapping_items, quote
+from stratlint.checks.where import vocabulary
+from stratlint.document.values import is_empty, reference_ids
 
 
 def _has_items(data: dict, key: str) -> bool:
-    return bool(_items(data.get(key)))
+    return bool(mapping_items(data.get(key)))
 
 
 @check("channel_first", {
@@ -33,22 +32,16 @@ def channel_first(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     segments = audience.get("segments") if isinstance(audience, dict) else None
     if not _has_items(plan, "objectives"):
         yield Hit(where, {}, at="key", variant="no-objectives")
-    elif not _items(segments):
+    elif not mapping_items(segments):
         yield Hit(where, {}, at="key", variant="no-segments")
     else:
-        channels = _items(plan.get("channels"))
-        objective_ids = {o["id"] for _, o in _items(plan.get("objectives")) if isinstance(o.get("id"), str)}
-        bare = [_label(c, i) for i, c in channels
-                if not _serves(c.get("objectives"), objective_ids) and is_empty(c.get("role"))]
+        channels = mapping_items(plan.get("channels"))
+        objective_ids = {o["id"] for _, o in mapping_items(plan.get("objectives")) if isinstance(o.get("id"), str)}
+        bare = [item_label(c, i) for i, c in channels
+                if not any(r in objective_ids for r in reference_ids(c.get("objectives"))) and is_empty(c.get("role"))]
         if channels and len(bare) / len(channels) > options.get("max_unexplained", 0.5):
             yield Hit(where, {"labels": quote(bare), "count": len(bare), "total": len(channels)},
                       at="key", variant="unexplained-channels")
-
-
-def _serves(refs: Any, known: set[str]) -> bool:
-    """Whether a reference list names at least one defined id (dangling ones count for nothing)."""
-    refs = [refs] if isinstance(refs, str) else refs
-    return isinstance(refs, list) and any(isinstance(r, str) and r in known for r in refs)
 
 
 _TOUCHPOINTS = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online", "offline"}}
@@ -63,7 +56,7 @@ def channel_sides(channel: dict, offline_words) -> set[str]:
 
 @check("fusion", {
     "type": "object",
-    "properties": {"vocabularies": _VOCABS},
+    "properties": {"vocabularies": VOCABS},
     "additionalProperties": False,
 })
 def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
@@ -74,8 +67,8 @@ def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     if not isinstance(plan, dict):
         return
     offline_words = vocabulary("offline", options)
-    channels = {c["id"]: c for _, c in _items(plan.get("channels")) if isinstance(c.get("id"), str)}
-    tactics = _items(plan.get("tactics"))
+    channels = {c["id"]: c for _, c in mapping_items(plan.get("channels")) if isinstance(c.get("id"), str)}
+    tactics = mapping_items(plan.get("tactics"))
     sides: list[set[str]] = []
     labels: list[str] = []
     if tactics:
@@ -88,10 +81,10 @@ def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
                 sides.append(channel_sides(channels[tactic["channel"]], offline_words))
             else:
                 continue  # no touchpoint and no known channel: left out
-            labels.append(_label(tactic, i))
+            labels.append(item_label(tactic, i))
     else:
-        listed = _items(plan.get("channels"))
-        what, labels = "channels", [_label(c, i) for i, c in listed]
+        listed = mapping_items(plan.get("channels"))
+        what, labels = "channels", [item_label(c, i) for i, c in listed]
         sides = [channel_sides(c, offline_words) for _, c in listed]
     if not sides:
         return

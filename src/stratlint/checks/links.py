@@ -1,0 +1,168 @@
+"""Check functions about references between items: ids that resolve, ids
+that are unique, items linked to others, and shares that go to linked items.
+
+A reference is a text or a list of texts
+(:func:`stratlint.document.values.located_references`); an id that no
+item defines links nothing."""
+from __future__ import annotations
+
+import difflib
+import math
+from fractions import Fraction
+from typing import Any, Iterator
+
+from stratlint.checks import Context, Hit, check
+from stratlint.checks.helpers import FIELD, POINTER, VOCABS, WHERE_DEFS, field_value, item_label, list_at, mapping_items, quote
+from stratlint.checks.where import holds
+from stratlint.document.pointer import child, human, split
+from stratlint.document.select import select
+from stratlint.document.values import located_references, reference_ids
+
+
+@check("references", {
+    "type": "object",
+    "properties": {"refs": {"type": "array", "minItems": 1, "items": {
+        "type": "object",
+        "properties": {"given": POINTER, "to": POINTER, "what": {"type": "string"}},
+        "required": ["given", "to"], "additionalProperties": False}}},
+    "required": ["refs"], "additionalProperties": False,
+})
+def references(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that every id a plan refers to is defined.
+
+    ``refs`` lists ``{given: path of the references, to: the list of items
+    whose ids they name, what: how to call those items}``; a reference is
+    a text or a list of texts. Reports at each unknown reference, with
+    ``{ref}``, ``{what}`` and ``{known}`` (the closest defined id, if any).
+    """
+    for spec in options["refs"]:
+        known = ctx.ids(spec["to"])
+        what = spec.get("what") or spec["to"].rsplit("/", 1)[-1]
+        for pointer, value in select(target, spec["given"]):
+            for ref_pointer, ref in located_references(pointer, value):
+                if ref in known or not ref.strip():
+                    continue
+                close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else (
+                    f"; defined: {', '.join(sorted(known))}" if known else f"; the plan defines no {what}")
+                yield Hit(ref_pointer, {"ref": ref, "what": what, "hint": hint})
+
+
+@check("unique", {
+    "type": "object",
+    "properties": {"lists": {"type": "array", "items": POINTER, "minItems": 1}, "key": {"type": "string"}},
+    "required": ["lists"], "additionalProperties": False,
+})
+def unique(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that the items of each list in ``lists`` have distinct ``key``
+    values (default ``id``). Reports at each repeat's value, with ``{value}``
+    and ``{first}`` (where the first one stands, as ``list[index]``)."""
+    key = options.get("key", "id")
+    for path in options["lists"]:
+        for pointer, items in select(target, path):
+            if not isinstance(items, list):
+                continue
+            first: dict[str, int] = {}
+            for i, item in enumerate(items):
+                if not isinstance(item, dict) or not isinstance(item.get(key), str):
+                    continue
+                value = item[key]
+                if value in first:
+                    name = human([*split(pointer), first[value]])
+                    yield Hit(child(pointer, i, key), {"value": value, "first": name})
+                else:
+                    first[value] = i
+
+
+@check("linked", {
+    "type": "object",
+    "properties": {"field": FIELD, "to": POINTER, "ref": FIELD, "back": FIELD},
+    "required": ["to", "ref", "back"], "additionalProperties": False,
+})
+def linked(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that every item of a list is linked to an item of the list at
+    ``to``: its own ``ref`` names the id of an item there, or the ``back``
+    of an item there names its id. A reference is a text or a list of
+    texts; an id that no item defines links nothing. Reports each unlinked
+    item, with ``{label}`` and ``{id}``."""
+    items, pointer = list_at(target, options, ctx)
+    known = ctx.ids(options["to"])
+    backs: set[str] = set()
+    for _, other in mapping_items(ctx.lookup(options["to"])):
+        backs.update(reference_ids(other.get(options["back"])))
+    for i, item in mapping_items(items):
+        own = item.get("id")
+        if any(r in known for r in reference_ids(item.get(options["ref"]))):
+            continue
+        if isinstance(own, str) and own in backs:
+            continue
+        yield Hit(child(pointer, i), {"label": item_label(item, i), "id": own if isinstance(own, str) else ""})
+
+
+@check("tactic_objectives", {"type": "object", "additionalProperties": False})
+def tactic_objectives(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Report each tactic that serves no objective, directly (``objectives``)
+    or through its channel's ``objectives``. Only defined objective ids
+    count. Reports at the tactic with ``{label}`` and, when its channel is
+    defined (variant ``channel``), ``{channel}``; else variant ``no-channel``."""
+    if not isinstance(plan, dict):
+        return
+    objectives = ctx.ids("/objectives")
+    channels = ctx.ids("/channels")
+    for i, tactic in mapping_items(plan.get("tactics")):
+        if any(r in objectives for r in reference_ids(tactic.get("objectives"))):
+            continue
+        ref = tactic.get("channel")
+        channel = channels.get(ref) if isinstance(ref, str) else None
+        values = {"label": item_label(tactic, i), "id": tactic.get("id", "")}
+        if channel is None:
+            yield Hit(f"/tactics/{i}", values, variant="no-channel")
+        elif not any(r in objectives for r in reference_ids(channel.get("objectives"))):
+            yield Hit(f"/tactics/{i}", {**values, "channel": item_label(channel, 0)}, variant="channel")
+
+
+def _amount(value: Any) -> Fraction | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+        return None
+    return Fraction(str(value))
+
+
+def _number(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+
+
+@check("referenced_ratio", {
+    "type": "object", "$defs": WHERE_DEFS,
+    "properties": {"field": FIELD, "weight": FIELD, "ref": FIELD, "of": POINTER,
+                   "where": {"$ref": "#/$defs/where"}, "max": {"type": "number", "minimum": 0, "maximum": 1},
+                   "vocabularies": VOCABS},
+    "required": ["weight", "ref", "of", "where", "max"], "additionalProperties": False,
+})
+def referenced_ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that at most ``max`` of a list's total ``weight`` goes to items
+    whose ``ref`` names an item (by id, in the list at pointer ``of``) that
+    passes ``where``; an unknown reference never passes. Items without a
+    number of at least 0 as weight are left out. Reports at the list's key
+    (strictly above ``max``) with ``{percent}``, ``{part}``, ``{total}``
+    and ``{labels}`` (the referenced items that pass)."""
+    items, pointer = list_at(target, options, ctx)
+    targets = ctx.ids(options["of"])
+    total = part = Fraction(0)
+    labels: list[str] = []
+    for _, item in mapping_items(items):
+        weight = _amount(field_value(item, options["weight"]))
+        if weight is None:
+            continue
+        total += weight
+        ref = field_value(item, options["ref"])
+        other = targets.get(ref) if isinstance(ref, str) else None
+        if other is not None and holds(options["where"], other, options):
+            part += weight
+            labels.append(item_label(other, 0))
+    if total and part / total > Fraction(str(options["max"])):
+        share = float(part / total * 100)
+        percent = f"{share:.1f}".removesuffix(".0")
+        if float(percent) <= options["max"] * 100:  # never print a share that reads as within the limit
+            percent = f"{share:.4f}".rstrip("0").rstrip(".")
+        yield Hit(pointer, {"percent": f"{percent}%", "part": _number(part), "total": _number(total),
+                            "labels": quote(dict.fromkeys(labels))}, at="key")

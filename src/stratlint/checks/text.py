@@ -1,0 +1,117 @@
+"""Check functions about text: words a text uses, values it takes, placeholders."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from stratlint.checks import Context, Hit, check
+from stratlint.checks.helpers import FIELD, TEXTS, VOCABS, WORDS, list_at, quote
+from stratlint.checks.where import vocabulary
+from stratlint.document.pointer import from_path
+
+
+@check("vocabulary", {
+    "type": "object",
+    "properties": {"words": WORDS, "field": FIELD, "mode": {"enum": ["forbid", "require"]},
+                   "vocabularies": VOCABS},
+    "required": ["words"],
+    "additionalProperties": False,
+})
+def vocabulary_check(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that text uses none (``mode: forbid``, the default) or some
+    (``mode: require``) of a vocabulary's words.
+
+    ``words`` is a list, or the name of one of ``vocabularies``. With
+    ``field``, the target is a mapping and the text is that field.
+    Reports at the text, with ``{matches}`` and ``{value}``.
+    """
+    text, pointer = list_at(target, options, ctx)
+    if not isinstance(text, str):
+        return
+    found = vocabulary(options["words"], options).find_all(text)
+    if options.get("mode", "forbid") == "forbid" and found:
+        yield Hit(pointer, {"matches": quote(found), "value": text})
+    elif options.get("mode") == "require" and not found:
+        yield Hit(pointer, {"value": text})
+
+
+@check("enumeration", {
+    "type": "object",
+    "properties": {"values": {"type": "array", "minItems": 1}, "mode": {"enum": ["forbid", "allow"]}},
+    "required": ["values"],
+    "additionalProperties": False,
+})
+def enumeration(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that a value is one of ``values`` (``mode: allow``) or none of
+    them (``mode: forbid``, the default); text compares case-insensitively
+    and without surrounding white space. Reports at the value."""
+    if isinstance(target, (dict, list)) or target is None:
+        return
+
+    def norm(v):
+        return v.strip().casefold() if isinstance(v, str) else v
+
+    hit = norm(target) in {norm(v) for v in options["values"] if not isinstance(v, (dict, list))}
+    if hit == (options.get("mode", "forbid") == "forbid"):
+        yield Hit(ctx.pointer, {"value": target})
+
+
+@check("not_only_words", {
+    "type": "object",
+    "properties": {"field": FIELD, "words": {"anyOf": [{"type": "string"}, TEXTS]}, "vocabularies": VOCABS},
+    "required": ["words"],
+    "additionalProperties": False,
+})
+def not_only_words(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that a list of texts is not made only of a vocabulary's words.
+
+    Reports at the list's key, with the variant ``only``, ``{labels}`` and
+    ``{count}``, when every text of the list matches; items that are not
+    text, or are blank, are left out, and a list with no text passes.
+    """
+    items, pointer = list_at(target, options, ctx)
+    if not isinstance(items, list):
+        return
+    texts = [t for t in items if isinstance(t, str) and t.strip()]
+    words = vocabulary(options["words"], options)
+    if texts and all(words.matches(t) for t in texts):
+        yield Hit(pointer, {"labels": quote(texts), "count": len(texts)}, at="key", variant="only")
+
+
+@check("placeholders", {
+    "type": "object",
+    "properties": {"values": TEXTS, "prefixes": TEXTS},
+    "required": ["values"],
+    "additionalProperties": False,
+})
+def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Report every text value (keys are not values) that is only a
+    placeholder: once trimmed, one of ``values`` or starting with one of
+    ``prefixes``, case-insensitively. A list or mapping reached through
+    several aliases is walked once (a text shared that way is one node,
+    which the engine reports once). Reports at the value with ``{value}``."""
+    exact = {v.strip().casefold() for v in options["values"]}
+    prefixes = tuple(p.strip().casefold() for p in options.get("prefixes", []) if p.strip())
+    longest = max(map(len, exact), default=0)
+    head = max(map(len, prefixes), default=0)
+    def is_placeholder(text: str) -> bool:
+        return (len(text) <= longest and text.casefold() in exact) or bool(
+            prefixes and text[:head].casefold().startswith(prefixes))
+
+    if not ctx.pointer and ctx.document is not None:  # the whole plan: its texts are listed already
+        for path, value in ctx.document.texts:
+            if is_placeholder(value.strip()):
+                yield Hit(from_path(path), {"value": value.strip()})
+        return
+    seen: set[int] = set()
+    stack: list[tuple[tuple, Any]] = [((), target)]  # (path below the target, value)
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if is_placeholder(value.strip()):
+                yield Hit(ctx.pointer + from_path(path), {"value": value.strip()})
+        elif isinstance(value, (dict, list)) and id(value) not in seen:
+            seen.add(id(value))
+            children = value.items() if isinstance(value, dict) else enumerate(value)
+            # pushed last first, so values are visited in document order
+            # and a shared value is first met at its anchor
+            stack.extend([((path, k), item) for k, item in children][::-1])
