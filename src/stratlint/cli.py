@@ -10,10 +10,9 @@ import click
 
 from stratlint import __version__
 from stratlint.errors import EXIT_FAILURE, StratlintError, report_error
+from stratlint.formatters import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "never")
-
-
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -35,9 +34,6 @@ def cli() -> None:
     """Lint marketing strategy files: schema validation and rules that find
     plans with no business objective, vanity-only KPIs, channel-first
     planning, broadcast-only tactics and no offline/online fusion."""
-
-
-FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def _parse_reports(ctx, param, values):

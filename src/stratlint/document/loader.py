@@ -17,7 +17,6 @@ that nests deeper than :data:`MAX_DEPTH`.
 """
 from __future__ import annotations
 
-import datetime
 import re
 
 import yaml
@@ -293,10 +292,7 @@ def _scalar(node: ScalarNode) -> object:
         if tag == BOOL:
             return _scalars.construct_yaml_bool(node)
         if tag == TIMESTAMP:
-            value = _scalars.construct_yaml_timestamp(node)
-            if isinstance(value, datetime.datetime):
-                return value.isoformat()
-            return value.isoformat()
+            return _scalars.construct_yaml_timestamp(node).isoformat()  # a date or a date and time
     except (ValueError, OverflowError, ConstructorError):
         # e.g. 2027-02-30 or a number too long to convert: keep the text,
         # and let the schema say what is wrong with it.
