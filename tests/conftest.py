@@ -48,6 +48,15 @@ def pytest_report_header(config) -> str:
     return "stratlint dependencies: " + ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """Run the test in an empty folder (short paths, no config file above
+    it to find) with colour settings of its own."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
 def pytest_sessionstart(session) -> None:
     problems = out_of_range()
     if problems:

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from stratlint.cli import cli
+from tests.helpers import run_cli
 
 SELECT = "SL2,SL903,SL402"
 
@@ -54,15 +55,8 @@ PLAN_FINDINGS = [
 ]
 
 
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.stderr
-    return result
-
-
 def check(*args: str):
-    return run("check", "--isolated", "--select", SELECT, *args)
+    return run_cli(["check", "--isolated", "--select", SELECT, *args])
 
 
 def lines(result) -> list[str]:
@@ -79,10 +73,9 @@ def recorded(path: Path) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(autouse=True)
-def here(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    write_plan(tmp_path, PLAN)
-    return tmp_path
+def here(workdir) -> Path:
+    write_plan(workdir, PLAN)
+    return workdir
 
 
 @pytest.fixture
@@ -96,8 +89,8 @@ def baselined(here) -> Path:
 
 def test_write_baseline_records_todays_findings_and_exits_0(here):
     write_plan(here, PLAN.replace("statement: TODO", "statement: TODO\n    type: marketing"))  # + SL101, an error
-    result = run("check", "--isolated", "--select", SELECT + ",SL101", "--write-baseline", "base.json",
-                 "plan.strategy.yaml")
+    result = run_cli(["check", "--isolated", "--select", SELECT + ",SL101", "--write-baseline", "base.json",
+                      "plan.strategy.yaml"])
     assert result.exit_code == 0
     assert [line.split(" ")[1] for line in lines(result)[:-1]] == ["SL101", "SL903", "SL201", "SL203", "SL202",
                                                                   "SL402"]
@@ -134,11 +127,11 @@ def test_the_config_baseline_key_is_relative_to_the_config_file(here, monkeypatc
     (here / "ci").mkdir()
     assert check("--write-baseline", "ci/base.json", "plan.strategy.yaml").exit_code == 0
     (here / "ci" / "team.yaml").write_text(f"select: [{SELECT}]\nbaseline: base.json\n")
-    result = run("check", "--config", "ci/team.yaml", "--fail-on", "info", "plan.strategy.yaml")
+    result = run_cli(["check", "--config", "ci/team.yaml", "--fail-on", "info", "plan.strategy.yaml"])
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.exit_code == 0
     (here / ".stratlint.yaml").write_text(f"select: [{SELECT}]\nbaseline: ci/base.json\n")
-    assert run("check", "plan.strategy.yaml").stdout == "No problems found in 1 file.\n"
+    assert run_cli(["check", "plan.strategy.yaml"]).stdout == "No problems found in 1 file.\n"
 
 
 def test_cli_baseline_overrides_the_config_baseline(here, baselined):
@@ -146,14 +139,14 @@ def test_cli_baseline_overrides_the_config_baseline(here, baselined):
     assert check("--write-baseline", "fixed.json", "plan.strategy.yaml").exit_code == 0
     write_plan(here, PLAN)
     (here / ".stratlint.yaml").write_text(f"select: [{SELECT}]\nbaseline: fixed.json\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         PLAN_FINDINGS[0], "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
-    assert run("check", "--baseline", "base.json", "plan.strategy.yaml").stdout == "No problems found in 1 file.\n"
+    assert run_cli(["check", "--baseline", "base.json", "plan.strategy.yaml"]).stdout == "No problems found in 1 file.\n"
 
 
 def test_write_baseline_records_everything_even_when_a_baseline_is_configured(here, baselined):
     (here / ".stratlint.yaml").write_text(f"select: [{SELECT}]\nbaseline: base.json\n")
-    result = run("check", "--write-baseline", "again.json", "plan.strategy.yaml")
+    result = run_cli(["check", "--write-baseline", "again.json", "plan.strategy.yaml"])
     assert lines(result) == PLAN_FINDINGS + ["Found 5 problems (0 errors, 4 warnings, 1 info) in 1 file."]
     assert (here / "again.json").read_bytes() == baselined.read_bytes()
 

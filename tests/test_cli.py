@@ -15,9 +15,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
+from tests.helpers import run_cli, write
+
+pytestmark = pytest.mark.usefixtures("workdir")
 
 PLAN = textwrap.dedent("""\
     version: 1
@@ -74,31 +75,6 @@ PACK = textwrap.dedent("""\
 """)
 
 
-def run(args, input=None, env=None):
-    """Invoke the CLI in-process; no run may print a traceback."""
-    result = CliRunner().invoke(cli, args, input=input, env=env)
-    assert "Traceback" not in result.stderr
-    assert "Traceback" not in result.stdout
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
-
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path, monkeypatch):
-    """Every test runs in an empty folder, so paths are short and no config file is found."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
-
-
-def write(name: str, content: str) -> Path:
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def pack():
     return str(write("pack.yaml", PACK).resolve())
@@ -109,7 +85,7 @@ def pack():
 def test_text_output_is_one_line_per_finding_sorted_then_a_summary():
     write("a.strategy.yaml", PLAN)
     write("b.strategy.yaml", BROKEN)
-    result = run(["check", "--select", "SL0", "b.strategy.yaml", "a.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "b.strategy.yaml", "a.strategy.yaml"])
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
         BROKEN_FINDING,
         "Found 7 problems (7 errors, 0 warnings, 0 info) in 2 files.",
@@ -120,14 +96,14 @@ def test_text_output_is_one_line_per_finding_sorted_then_a_summary():
 
 def test_a_clean_file_says_so_and_exits_0():
     write("clean.strategy.yaml", CLEAN)
-    result = run(["check", "--select", "SL0", "clean.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "clean.strategy.yaml"])
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.exit_code == 0
 
 
 def test_summary_counts_each_severity(pack):
     write("p.strategy.yaml", "version: 1\nname: P\nname: Q\ntactics:\n  - {id: a, name: A}\n  - {id: b, name: B}\n")
-    result = run(["check", "--rules", pack, "--select", "TST,SL003", "p.strategy.yaml"])
+    result = run_cli(["check", "--rules", pack, "--select", "TST,SL003", "p.strategy.yaml"])
     assert result.stdout == (
         "p.strategy.yaml:1:1: TST002 [info] the plan has no sponsor  (test-plan-sponsor)\n"
         "p.strategy.yaml:3:1: SL003 [error] duplicate key 'name' (first on line 2); only this last value counts"
@@ -141,28 +117,28 @@ def test_summary_counts_each_severity(pack):
 def test_quiet_prints_findings_only():
     write("a.strategy.yaml", PLAN)
     write("clean.strategy.yaml", CLEAN)
-    result = run(["check", "--quiet", "--select", "SL0", "a.strategy.yaml"])
+    result = run_cli(["check", "--quiet", "--select", "SL0", "a.strategy.yaml"])
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS)
     assert result.exit_code == 1
-    quiet_clean = run(["check", "-q", "--select", "SL0", "clean.strategy.yaml"])
+    quiet_clean = run_cli(["check", "-q", "--select", "SL0", "clean.strategy.yaml"])
     assert quiet_clean.stdout == "" and quiet_clean.exit_code == 0
 
 
 def test_output_file_gets_the_report_and_stdout_stays_empty():
     write("a.strategy.yaml", PLAN)
-    result = run(["check", "--select", "SL0", "--output", "report.txt", "a.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "--output", "report.txt", "a.strategy.yaml"])
     assert result.stdout == ""
     assert result.exit_code == 1
     assert Path("report.txt").read_text(encoding="utf-8") == "".join(
         line + "\n" for line in PLAN_FINDINGS + ["Found 6 problems (6 errors, 0 warnings, 0 info) in 1 file."])
-    as_json = run(["check", "--select", "SL0", "--format", "json", "-o", "report.json", "a.strategy.yaml"])
+    as_json = run_cli(["check", "--select", "SL0", "--format", "json", "-o", "report.json", "a.strategy.yaml"])
     assert as_json.stdout == "" and as_json.exit_code == 1
     assert json.loads(Path("report.json").read_text(encoding="utf-8"))["summary"]["error"] == 6
 
 
 def test_output_file_that_cannot_be_written_is_exit_2_in_one_line():
     write("a.strategy.yaml", PLAN)
-    result = run(["check", "--select", "SL0", "--output", "no/such/dir/report.txt", "a.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "--output", "no/such/dir/report.txt", "a.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr.startswith("stratlint: error: ") and result.stderr.count("\n") == 1
     assert "no/such/dir/report.txt" in result.stderr
@@ -170,7 +146,7 @@ def test_output_file_that_cannot_be_written_is_exit_2_in_one_line():
 
 def test_no_colour_when_output_is_not_a_terminal():
     write("a.strategy.yaml", PLAN)
-    result = run(["check", "--select", "SL0", "a.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "a.strategy.yaml"])
     assert "\x1b" not in result.stdout
     assert result.stdout.startswith(PLAN_FINDINGS[0] + "\n")
 
@@ -215,7 +191,7 @@ def test_json_output_structure():
     write("a.strategy.yaml", PLAN)
     write("b.strategy.yaml", BROKEN)
     write("clean.strategy.yaml", CLEAN)
-    result = run(["check", "--format", "json", "--select", "SL0", "."])
+    result = run_cli(["check", "--format", "json", "--select", "SL0", "."])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert list(report) == ["version", "files_checked", "findings", "summary"]
@@ -247,13 +223,13 @@ def test_json_output_structure():
 
 def test_json_output_when_clean_and_missing_key_at_top_level():
     write("p.strategy.yaml", "version: 1\nowner: Zoë\n")
-    report = json.loads(run(["check", "--format", "json", "--select", "SL002", "p.strategy.yaml"]).stdout)
+    report = json.loads(run_cli(["check", "--format", "json", "--select", "SL002", "p.strategy.yaml"]).stdout)
     assert report["findings"] == [{
         "path": "p.strategy.yaml", "line": 1, "column": 1, "end_line": 1, "end_column": 1, "code": "SL002",
         "rule": "schema-violation", "severity": "error", "message": "the plan needs a 'name'", "pointer": "",
     }]
     write("clean.strategy.yaml", CLEAN)
-    clean = run(["check", "--format", "json", "--select", "SL0", "clean.strategy.yaml"])
+    clean = run_cli(["check", "--format", "json", "--select", "SL0", "clean.strategy.yaml"])
     assert json.loads(clean.stdout) == {"version": 1, "files_checked": 1, "findings": [],
                                         "summary": {"error": 0, "warning": 0, "info": 0}}
     assert clean.exit_code == 0
@@ -279,21 +255,21 @@ def test_json_output_when_clean_and_missing_key_at_top_level():
 ])
 def test_fail_on(pack, plan, fail_on, code):
     write("p.strategy.yaml", plan)
-    result = run(["check", "--rules", pack, "--select", "TST,SL0", "--fail-on", fail_on, "p.strategy.yaml"])
+    result = run_cli(["check", "--rules", pack, "--select", "TST,SL0", "--fail-on", fail_on, "p.strategy.yaml"])
     assert result.exit_code == code
     assert result.stdout.endswith(" in 1 file.\n")
 
 
 def test_fail_on_defaults_to_error(pack):
     write("p.strategy.yaml", "version: 1\nname: P\ntactics: [{id: a, name: A}]\n")
-    assert run(["check", "--rules", pack, "--select", "TST", "p.strategy.yaml"]).exit_code == 0
+    assert run_cli(["check", "--rules", pack, "--select", "TST", "p.strategy.yaml"]).exit_code == 0
     write("q.strategy.yaml", "version: 1\nname: P\nname: Q\n")
-    assert run(["check", "--select", "SL0", "q.strategy.yaml"]).exit_code == 1
+    assert run_cli(["check", "--select", "SL0", "q.strategy.yaml"]).exit_code == 1
 
 
 def test_invalid_yaml_is_a_finding_not_a_failed_run():
     write("b.strategy.yaml", BROKEN)
-    result = run(["check", "--select", "SL0", "b.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "b.strategy.yaml"])
     assert result.exit_code == 1
     assert result.stdout == BROKEN_FINDING + "\nFound 1 problem (1 error, 0 warnings, 0 info) in 1 file.\n"
     assert result.stderr == ""
@@ -302,7 +278,7 @@ def test_invalid_yaml_is_a_finding_not_a_failed_run():
 def test_bad_option_values_are_exit_2():
     write("a.strategy.yaml", PLAN)
     for args in (["--fail-on", "sometimes"], ["--format", "xml"], ["--no-such-option"]):
-        result = run(["check", *args, "a.strategy.yaml"])
+        result = run_cli(["check", *args, "a.strategy.yaml"])
         assert result.exit_code == 2, args
         assert result.stdout == ""
 
@@ -315,7 +291,7 @@ def test_directories_are_walked_for_strategy_files_only():
                  "plans/strategy.yaml", "plans/e.strategy.yaml.bak", "plans/.hidden/h.strategy.yaml",
                  "plans/sub/.git/g.strategy.yaml"):
         write(name, "version: 1\n" if not name.endswith(".json") else '{"version": 1}')
-    result = run(["check", "--select", "SL002", "plans"])
+    result = run_cli(["check", "--select", "SL002", "plans"])
     assert result.stdout == "".join(f"{p}:1:1: SL002 [error] the plan needs a 'name'  (schema-violation)\n" for p in (
         "plans/a.strategy.yaml", "plans/b.strategy.yml", "plans/c.strategy.json", "plans/sub/deeper/d.strategy.yaml",
     )) + "Found 4 problems (4 errors, 0 warnings, 0 info) in 4 files.\n"
@@ -326,7 +302,7 @@ def test_a_file_named_explicitly_is_always_checked():
     write("plans/notes.yaml", "version: 1\n")
     write("plans/.hidden/h.strategy.yaml", "version: 1\n")
     write("plan.txt", "version: 1\n")
-    result = run(["check", "--select", "SL002", "plans/notes.yaml", "plans/.hidden/h.strategy.yaml", "plan.txt"])
+    result = run_cli(["check", "--select", "SL002", "plans/notes.yaml", "plans/.hidden/h.strategy.yaml", "plan.txt"])
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == [
         "plan.txt", "plans/.hidden/h.strategy.yaml", "plans/notes.yaml"]
     assert result.stdout.endswith("in 3 files.\n")
@@ -335,14 +311,14 @@ def test_a_file_named_explicitly_is_always_checked():
 def test_no_path_checks_the_current_directory():
     write("a.strategy.yaml", PLAN)
     write("other.yaml", "not: a plan\n")
-    result = run(["check", "--select", "SL0"])
+    result = run_cli(["check", "--select", "SL0"])
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
         "Found 6 problems (6 errors, 0 warnings, 0 info) in 1 file."])
 
 
 def test_dash_reads_stdin_and_shows_it_as_stdin():
     write("a.strategy.yaml", "version: 1\nname: A\nname: B\n")
-    result = run(["check", "--select", "SL0", "a.strategy.yaml", "-"], input="version: 1\nowner: Ana\nowner: Bo\n")
+    result = run_cli(["check", "--select", "SL0", "a.strategy.yaml", "-"], input="version: 1\nowner: Ana\nowner: Bo\n")
     assert result.stdout == (
         "<stdin>:1:1: SL002 [error] the plan needs a 'name'  (schema-violation)\n"
         "<stdin>:3:1: SL003 [error] duplicate key 'owner' (first on line 2); only this last value counts"
@@ -357,12 +333,12 @@ def test_dash_reads_stdin_and_shows_it_as_stdin():
 def test_a_missing_path_is_one_line_on_stderr_exit_2_and_the_others_are_still_checked():
     write("a.strategy.yaml", PLAN)
     write("clean.strategy.yaml", CLEAN)
-    result = run(["check", "--select", "SL0", "a.strategy.yaml", "missing.strategy.yaml", "clean.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "a.strategy.yaml", "missing.strategy.yaml", "clean.strategy.yaml"])
     assert result.stderr == "stratlint: error: missing.strategy.yaml: no such file or directory\n"
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
         "Found 6 problems (6 errors, 0 warnings, 0 info) in 2 files."])
     assert result.exit_code == 2
-    only_clean = run(["check", "--select", "SL0", "nothere", "clean.strategy.yaml"])
+    only_clean = run_cli(["check", "--select", "SL0", "nothere", "clean.strategy.yaml"])
     assert only_clean.exit_code == 2
     assert only_clean.stdout == "No problems found in 1 file.\n"
     assert only_clean.stderr == "stratlint: error: nothere: no such file or directory\n"
@@ -370,10 +346,10 @@ def test_a_missing_path_is_one_line_on_stderr_exit_2_and_the_others_are_still_ch
 
 def test_a_directory_without_strategy_files_is_exit_2_unless_allow_empty():
     write("plans/notes.yaml", "version: 1\n")
-    result = run(["check", "--select", "SL0", "plans"])
+    result = run_cli(["check", "--select", "SL0", "plans"])
     assert result.exit_code == 2
     assert result.stderr.startswith("stratlint: error: plans: ") and result.stderr.count("\n") == 1
-    allowed = run(["check", "--select", "SL0", "--allow-empty", "plans"])
+    allowed = run_cli(["check", "--select", "SL0", "--allow-empty", "plans"])
     assert allowed.exit_code == 0 and allowed.stderr == ""
 
 
@@ -402,7 +378,7 @@ def structural_and(*codes: str) -> list[str]:
 ])
 def test_select_and_ignore_by_slug_code_and_prefix(pack, args, codes):
     write("a.strategy.yaml", PLAN)
-    result = run(["check", "-q", "--rules", pack, *args, "a.strategy.yaml"])
+    result = run_cli(["check", "-q", "--rules", pack, *args, "a.strategy.yaml"])
     assert [line.split()[1] for line in result.stdout.splitlines()] == codes
     assert result.exit_code == 1  # the structural findings are errors
 
@@ -410,7 +386,7 @@ def test_select_and_ignore_by_slug_code_and_prefix(pack, args, codes):
 def test_select_does_not_remove_the_structural_rules():
     write("a.strategy.yaml", PLAN)
     write("b.strategy.yaml", BROKEN)
-    result = run(["check", "--select", "SL202", "a.strategy.yaml", "b.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL202", "a.strategy.yaml", "b.strategy.yaml"])
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
         BROKEN_FINDING,
         "Found 7 problems (7 errors, 0 warnings, 0 info) in 2 files.",
@@ -421,7 +397,7 @@ def test_select_does_not_remove_the_structural_rules():
 def test_ignore_does_not_remove_the_structural_rules():
     write("a.strategy.yaml", PLAN)
     write("b.strategy.yaml", BROKEN)
-    result = run(["check", "--select", "SL0", "--ignore", "SL001,schema-violation,SL0", "a.strategy.yaml",
+    result = run_cli(["check", "--select", "SL0", "--ignore", "SL001,schema-violation,SL0", "a.strategy.yaml",
                   "b.strategy.yaml"])
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
         BROKEN_FINDING,
@@ -433,7 +409,7 @@ def test_ignore_does_not_remove_the_structural_rules():
 @pytest.mark.parametrize("flag", ["--select", "--ignore"])
 def test_an_unknown_selector_is_exit_2_in_one_line(flag):
     write("a.strategy.yaml", PLAN)
-    result = run(["check", flag, "SL0,no-such-rule", "a.strategy.yaml"])
+    result = run_cli(["check", flag, "SL0,no-such-rule", "a.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("stratlint: error: ")
@@ -444,13 +420,13 @@ def test_an_unknown_selector_is_exit_2_in_one_line(flag):
 # -- other commands ---------------------------------------------------------------------------
 
 def test_version():
-    result = run(["--version"])
+    result = run_cli(["--version"])
     assert result.stdout == f"stratlint {version('stratlint')}\n"
     assert result.exit_code == 0
 
 
 def test_rules_lists_the_structural_rules():
-    result = run(["rules"])
+    result = run_cli(["rules"])
     assert result.exit_code == 0
     rows = {line.split()[0]: line.split()[:3] for line in result.stdout.splitlines()[1:]}
     assert rows["SL001"] == ["SL001", "invalid-yaml", "error"]
@@ -460,13 +436,13 @@ def test_rules_lists_the_structural_rules():
 
 
 def test_rules_shows_whether_each_rule_is_enabled():
-    header = run(["rules"]).stdout.splitlines()[0].split()
+    header = run_cli(["rules"]).stdout.splitlines()[0].split()
     assert header[:4] == ["CODE", "SLUG", "SEVERITY", "ENABLED"]
 
 
 def test_explain_by_code_and_by_slug_shows_the_documentation_sections():
-    by_code = run(["explain", "SL201"])
-    by_slug = run(["explain", "vanity-only-kpis"])
+    by_code = run_cli(["explain", "SL201"])
+    by_slug = run_cli(["explain", "vanity-only-kpis"])
     assert by_code.exit_code == 0 and by_slug.exit_code == 0
     assert by_code.stdout == by_slug.stdout
     page = by_code.stdout
@@ -479,7 +455,7 @@ def test_explain_by_code_and_by_slug_shows_the_documentation_sections():
 
 
 def test_explain_a_structural_rule():
-    page = run(["explain", "sl003"]).stdout
+    page = run_cli(["explain", "sl003"]).stdout
     assert page.startswith("SL003 duplicate-key [error]")
     example = page.split("Example that fires:\n")[1].split("\n\n")[0]
     assert example == "    version: 1\n    name: Launch plan\n    name: Spring launch plan"
@@ -490,7 +466,7 @@ def test_explain_a_structural_rule():
     ("vanity-only-kpi", "; did you mean 'vanity-only-kpis'?"),
 ])
 def test_explain_an_unknown_rule_is_exit_2(name, hint):
-    result = run(["explain", name])
+    result = run_cli(["explain", name])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == f"stratlint: error: no rule named '{name}'{hint}\n"

@@ -13,13 +13,11 @@ pins the rules that run, so that unrelated rules never change the output.
 from __future__ import annotations
 
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
+from tests.helpers import run_cli, write
 
 # Three KPI findings, each at its own line, with distinct default severities.
 PLAN = """\
@@ -52,36 +50,21 @@ def sl202(severity="warning", path="plan.strategy.yaml"):
     return f"{path}:8:5: SL202 [{severity}] {NO_TARGET_MSG}  (kpi-without-target)"
 
 
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    # A run ends with an exit code, never with an exception (a traceback for a user).
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.stderr
-    return result
-
-
 def lines(result) -> list[str]:
     return result.stdout.splitlines()
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(autouse=True)
-def here(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "plan.strategy.yaml", PLAN)
-    return tmp_path
+def here(workdir) -> Path:
+    write(workdir / "plan.strategy.yaml", PLAN)
+    return workdir
 
 
 # -- discovery -------------------------------------------------------------------
 
 def test_stratlint_yaml_in_the_current_directory_is_used(here):
     write(here / ".stratlint.yaml", "select: [SL201]\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl201(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 0
 
@@ -91,7 +74,7 @@ def test_config_is_found_by_walking_up_from_a_subfolder(here, monkeypatch):
     sub = here / "plans" / "q3"
     write(sub / "plan.strategy.yaml", PLAN)
     monkeypatch.chdir(sub)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl202("error"), "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file."]
     assert result.exit_code == 1
 
@@ -108,7 +91,7 @@ def test_pyproject_with_a_tool_stratlint_table_is_a_config(here):
         [tool.stratlint.severity]
         kpi-without-target = "info"
         """)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl202("info"), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
     assert result.exit_code == 0  # info is below fail-on: warning
 
@@ -126,7 +109,7 @@ def test_pyproject_without_tool_stratlint_is_not_a_config(here, monkeypatch):
     write(sub / "plan.strategy.yaml", PLAN)
     monkeypatch.chdir(sub)
     # the walk goes past the pyproject.toml and finds the .stratlint.yaml above it
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
@@ -136,14 +119,14 @@ def test_the_nearest_pyproject_wins_over_a_stratlint_yaml_further_up(here, monke
     write(sub / "pyproject.toml", '[tool.stratlint]\nselect = ["SL203"]\n')
     write(sub / "plan.strategy.yaml", PLAN)
     monkeypatch.chdir(sub)
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl203(), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
 
 
 def test_stratlint_yaml_wins_over_pyproject_in_the_same_folder(here):
     write(here / ".stratlint.yaml", "select: [SL201]\n")
     write(here / "pyproject.toml", '[tool.stratlint]\nselect = ["SL203"]\n')
-    assert lines(run("check", "plan.strategy.yaml"))[0] == sl201()
+    assert lines(run_cli(["check", "plan.strategy.yaml"]))[0] == sl201()
 
 
 def test_only_the_nearest_config_counts_configs_further_up_are_not_merged(here, monkeypatch):
@@ -152,7 +135,7 @@ def test_only_the_nearest_config_counts_configs_further_up_are_not_merged(here, 
     write(sub / ".stratlint.yaml", "select: [SL202]\n")
     write(sub / "plan.strategy.yaml", PLAN)
     monkeypatch.chdir(sub)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl202("warning"), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 0
 
@@ -160,19 +143,19 @@ def test_only_the_nearest_config_counts_configs_further_up_are_not_merged(here, 
 def test_config_option_names_the_file_and_skips_discovery(here):
     write(here / ".stratlint.yaml", "select: [SL201]\n")
     write(here / "ci" / "strict.yaml", "select: [SL202]\nfail-on: warning\n")
-    result = run("check", "--config", "ci/strict.yaml", "plan.strategy.yaml")
+    result = run_cli(["check", "--config", "ci/strict.yaml", "plan.strategy.yaml"])
     assert lines(result) == [sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 1
 
 
 def test_config_option_accepts_a_pyproject(here):
     write(here / "other" / "pyproject.toml", '[tool.stratlint]\nselect = ["kpi-without-baseline"]\n')
-    assert lines(run("check", "--config", "other/pyproject.toml", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "--config", "other/pyproject.toml", "plan.strategy.yaml"])) == [
         sl203(), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
 
 
 def test_config_option_naming_a_missing_file_is_exit_2(here):
-    result = run("check", "--config", "nope.yaml", "plan.strategy.yaml")
+    result = run_cli(["check", "--config", "nope.yaml", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: nope.yaml: config file not found\n"
     assert result.stdout == ""
@@ -183,23 +166,23 @@ def test_isolated_ignores_every_config_file(here, monkeypatch):
     write(here / "sub" / "pyproject.toml", '[tool.stratlint]\nignore = ["SL202"]\n')
     write(here / "sub" / "plan.strategy.yaml", PLAN)
     monkeypatch.chdir(here / "sub")
-    result = run("check", "--isolated", "--select", "SL201,SL202", "plan.strategy.yaml")
+    result = run_cli(["check", "--isolated", "--select", "SL201,SL202", "plan.strategy.yaml"])
     assert lines(result) == [sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
     assert result.exit_code == 0
 
 
 def test_an_empty_config_file_means_the_defaults(here):
     write(here / ".stratlint.yaml", "")
-    configured = run("check", "plan.strategy.yaml")
+    configured = run_cli(["check", "plan.strategy.yaml"])
     assert configured.stderr == ""
-    assert configured.stdout == run("check", "--isolated", "plan.strategy.yaml").stdout
+    assert configured.stdout == run_cli(["check", "--isolated", "plan.strategy.yaml"]).stdout
 
 
 def test_a_config_of_only_comments_means_the_defaults(here):
     write(here / ".stratlint.yaml", "# select: [SL2]\n# fail-on: warning\n")
-    configured = run("check", "plan.strategy.yaml")
+    configured = run_cli(["check", "plan.strategy.yaml"])
     assert configured.stderr == ""
-    assert configured.stdout == run("check", "--isolated", "plan.strategy.yaml").stdout
+    assert configured.stdout == run_cli(["check", "--isolated", "plan.strategy.yaml"]).stdout
 
 
 # -- select and ignore ---------------------------------------------------------------
@@ -211,31 +194,31 @@ def test_a_config_of_only_comments_means_the_defaults(here):
 ])
 def test_select_takes_slugs_and_codes(here, select):
     write(here / ".stratlint.yaml", f"select: {select}\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
 
 
 def test_select_takes_a_code_prefix(here):
     write(here / ".stratlint.yaml", "select: [SL2]\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201(), sl203(), sl202(), "Found 3 problems (0 errors, 2 warnings, 1 info) in 1 file."]
 
 
 @pytest.mark.parametrize("ignore", ["[kpi-without-baseline]", "[SL203]", "SL203"])
 def test_ignore_takes_slugs_and_codes(here, ignore):
     write(here / ".stratlint.yaml", f"select: [SL2]\nignore: {ignore}\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
 
 
 def test_ignore_takes_a_code_prefix(here):
     # SL7 is the organization rules: the plan draws three of them when they run
     write(here / ".stratlint.yaml", "select: [SL2, SL7]\nignore: [SL7, SL20]\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.exit_code == 0
     write(here / ".stratlint.yaml", "select: [SL2, SL7]\nignore: [SL20]\n")
-    assert [line.split(" ")[1] for line in lines(run("check", "plan.strategy.yaml"))[:-1]] == [
+    assert [line.split(" ")[1] for line in lines(run_cli(["check", "plan.strategy.yaml"]))[:-1]] == [
         "SL701", "SL702", "SL703"]
 
 
@@ -243,7 +226,7 @@ def test_ignore_takes_a_code_prefix(here):
 
 def test_severity_changes_a_rules_level_and_the_exit_code(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  vanity-only-kpis: error\n  SL203: warning\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl201("error"), sl203("warning"), sl202("warning"),
                              "Found 3 problems (1 error, 2 warnings, 0 info) in 1 file."]
     assert result.exit_code == 1
@@ -251,14 +234,14 @@ def test_severity_changes_a_rules_level_and_the_exit_code(here):
 
 def test_severity_takes_a_code_prefix(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  SL2: info\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl201("info"), sl203("info"), sl202("info"),
                              "Found 3 problems (0 errors, 0 warnings, 3 info) in 1 file."]
 
 
 def test_severity_off_switches_a_rule_off(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  kpi-without-baseline: 'off'\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
 
 
@@ -269,7 +252,7 @@ def test_severity_off_switches_a_rule_off(here):
 def test_severity_off_unquoted_as_the_design_writes_it(here, config):
     """YAML reads a bare off as false; DESIGN.md and the schema's example write it bare."""
     write(here / ".stratlint.yaml", config)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.stderr == ""
     assert lines(result) == [sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
 
@@ -293,7 +276,7 @@ def write_structure_breakers(here: Path) -> None:
 def test_severity_off_does_not_switch_the_structural_rules_off(here, config):
     write_structure_breakers(here)
     write(here / ".stratlint.yaml", config)
-    result = run("check", "broken.strategy.yaml", "schema.strategy.yaml")
+    result = run_cli(["check", "broken.strategy.yaml", "schema.strategy.yaml"])
     assert result.stderr == ""
     assert lines(result) == [STRUCTURE_FINDINGS[0].format("error"), STRUCTURE_FINDINGS[1].format("error"),
                              "Found 2 problems (2 errors, 0 warnings, 0 info) in 2 files."]
@@ -303,7 +286,7 @@ def test_severity_off_does_not_switch_the_structural_rules_off(here, config):
 def test_severity_still_changes_a_structural_rules_level(here):
     write_structure_breakers(here)
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity: {SL002: warning}\n")
-    result = run("check", "schema.strategy.yaml")
+    result = run_cli(["check", "schema.strategy.yaml"])
     assert lines(result) == [STRUCTURE_FINDINGS[1].format("warning"),
                              "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 0
@@ -312,14 +295,14 @@ def test_severity_still_changes_a_structural_rules_level(here):
 @pytest.mark.parametrize("fail_on, code", [("warning", 1), ("info", 1), ("error", 0), ("never", 0)])
 def test_fail_on_in_the_config(here, fail_on, code):
     write(here / ".stratlint.yaml", f"select: [SL202]\nfail-on: {fail_on}\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == code
 
 
 def test_fail_on_never_passes_a_plan_with_errors(here):
     write(here / ".stratlint.yaml", "select: [SL201]\nseverity: {SL201: error}\nfail-on: never\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl201("error"), "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file."]
     assert result.exit_code == 0
 
@@ -343,7 +326,7 @@ CLAPS_VANITY = ("claps.strategy.yaml:6:1: SL201 [warning] every KPI is a vanity 
 
 def test_rules_extends_a_vocabulary(here):
     write(here / "claps.strategy.yaml", CLAPS_PLAN)
-    assert run("check", "--isolated", "--select", "SL201", "claps.strategy.yaml").stdout == (
+    assert run_cli(["check", "--isolated", "--select", "SL201", "claps.strategy.yaml"]).stdout == (
         "No problems found in 1 file.\n")  # 'claps' is not vanity by default
     write(here / ".stratlint.yaml", """\
         select: [SL201]
@@ -352,7 +335,7 @@ def test_rules_extends_a_vocabulary(here):
             vocabularies:
               vanity: {extend: [claps]}
         """)
-    assert lines(run("check", "claps.strategy.yaml")) == [
+    assert lines(run_cli(["check", "claps.strategy.yaml"])) == [
         CLAPS_VANITY, "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
@@ -366,7 +349,7 @@ def test_rules_replaces_a_vocabulary_given_as_a_list(here):
               vanity: [claps]
         """)
     # 'likes' is no longer in the vocabulary, so not every KPI is vanity
-    assert run("check", "claps.strategy.yaml").stdout == "No problems found in 1 file.\n"
+    assert run_cli(["check", "claps.strategy.yaml"]).stdout == "No problems found in 1 file.\n"
 
 
 # -- rule-packs and plugins ----------------------------------------------------------------
@@ -404,7 +387,7 @@ def test_rule_packs_are_found_relative_to_the_config_file(here, monkeypatch):
     write(here / ".stratlint.yaml", "rule-packs: [lint/acme.yaml]\nselect: [ACME]\n")
     write(here / "plans" / "tactics.strategy.yaml", TACTIC_PLAN)
     monkeypatch.chdir(here / "plans")
-    result = run("check", "tactics.strategy.yaml")
+    result = run_cli(["check", "tactics.strategy.yaml"])
     assert lines(result) == [OWNER, "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 0
 
@@ -414,7 +397,7 @@ def test_rule_names_from_a_configured_pack_are_valid_in_the_config(here):
     write(here / ".stratlint.yaml", "rule-packs: [acme.yaml]\nselect: [tactic-needs-owner]\n"
                                     "severity: {tactic-needs-owner: error}\n")
     write(here / "tactics.strategy.yaml", TACTIC_PLAN)
-    result = run("check", "tactics.strategy.yaml")
+    result = run_cli(["check", "tactics.strategy.yaml"])
     assert lines(result) == [OWNER.replace("[warning]", "[error]"),
                              "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file."]
     assert result.exit_code == 1
@@ -422,7 +405,7 @@ def test_rule_names_from_a_configured_pack_are_valid_in_the_config(here):
 
 def test_a_missing_rule_pack_is_an_error_at_its_line(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nrule-packs:\n  - lint/acme.yaml\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: .stratlint.yaml:3:5: rule pack 'lint/acme.yaml' does not exist\n"
 
@@ -453,16 +436,16 @@ def plugin_site(here, monkeypatch):
 
 def test_plugins_named_in_the_config_are_loaded(here, plugin_site):
     write(here / "tactics.strategy.yaml", TACTIC_PLAN)
-    assert run("check", "--isolated", "--select", "SL2", "tactics.strategy.yaml").stdout == (
+    assert run_cli(["check", "--isolated", "--select", "SL2", "tactics.strategy.yaml"]).stdout == (
         "No problems found in 1 file.\n")
     write(here / ".stratlint.yaml", "plugins: [cfgdemo]\nselect: [ACME001]\n")
-    assert lines(run("check", "tactics.strategy.yaml")) == [
+    assert lines(run_cli(["check", "tactics.strategy.yaml"])) == [
         OWNER, "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
 def test_a_plugin_that_is_not_installed_is_exit_2(here, plugin_site):
     write(here / ".stratlint.yaml", "plugins: [cfgdemon]\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: plugin 'cfgdemon' is not installed and is no module on the Python path; installed: cfgdemo\n"
 
@@ -479,14 +462,14 @@ def tree(here):
 
 def test_include_replaces_the_file_patterns_of_a_directory_walk(tree):
     write(tree / ".stratlint.yaml", "select: [SL202]\ninclude: ['*.plan.yaml']\n")
-    assert lines(run("check", ".")) == [
+    assert lines(run_cli(["check", "."])) == [
         sl202(path="plans/q3/b.plan.yaml"), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
 @pytest.mark.parametrize("exclude", ["[plans/legacy]", "[legacy]", "['plans/legacy/**']"])
 def test_exclude_skips_folders_in_a_directory_walk(tree, exclude):
     write(tree / ".stratlint.yaml", f"select: [SL202]\nexclude: {exclude}\n")
-    assert lines(run("check", ".")) == [
+    assert lines(run_cli(["check", "."])) == [
         sl202(path="plans/q3/a.strategy.yaml"), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
@@ -497,7 +480,7 @@ def test_per_file_ignores_maps_globs_to_rules(tree):
           'plans/legacy/**': [SL20]
           'a.strategy.yaml': kpi-without-baseline
         """)
-    result = run("check", ".")
+    result = run_cli(["check", "."])
     assert lines(result) == [
         sl201(path="plans/q3/a.strategy.yaml"), sl202(path="plans/q3/a.strategy.yaml"),
         "Found 2 problems (0 errors, 2 warnings, 0 info) in 2 files."]
@@ -505,7 +488,7 @@ def test_per_file_ignores_maps_globs_to_rules(tree):
 
 def test_per_file_ignores_apply_to_files_named_on_the_command_line(tree):
     write(tree / ".stratlint.yaml", "select: [SL2]\nper-file-ignores:\n  'plans/*/old.*': [SL201, SL202]\n")
-    assert lines(run("check", "plans/legacy/old.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plans/legacy/old.strategy.yaml"])) == [
         sl203(path="plans/legacy/old.strategy.yaml"), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
 
 
@@ -514,7 +497,7 @@ def test_per_file_ignores_apply_to_files_named_on_the_command_line(tree):
 def test_extends_a_file_relative_to_the_extending_config(here):
     write(here / "shared" / "base.yaml", "select: [SL2]\nseverity: {SL203: error}\n")
     write(here / "ci" / "team.yaml", "extends: ../shared/base.yaml\nignore: [SL201]\n")
-    result = run("check", "--config", "ci/team.yaml", "plan.strategy.yaml")
+    result = run_cli(["check", "--config", "ci/team.yaml", "plan.strategy.yaml"])
     assert lines(result) == [sl203("error"), sl202(), "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 1
 
@@ -523,25 +506,25 @@ def test_extends_a_list_later_entries_win(here):
     write(here / "a.yaml", "select: [SL202]\nseverity: {SL202: error}\n")
     write(here / "b.yaml", "severity: {SL202: info}\nfail-on: info\n")
     write(here / ".stratlint.yaml", "extends: [a.yaml, b.yaml]\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl202("info"), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
     assert result.exit_code == 1
     write(here / ".stratlint.yaml", "extends: [b.yaml, a.yaml]\n")
-    assert lines(run("check", "plan.strategy.yaml"))[0] == sl202("error")
+    assert lines(run_cli(["check", "plan.strategy.yaml"]))[0] == sl202("error")
 
 
 def test_extends_chains_through_several_files(here):
     write(here / "org.yaml", "select: [SL2]\nseverity: {SL201: error}\n")
     write(here / "dept.yaml", "extends: org.yaml\nseverity: {SL202: error}\n")
     write(here / ".stratlint.yaml", "extends: dept.yaml\nseverity: {SL201: info}\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201("info"), sl203(), sl202("error"), "Found 3 problems (1 error, 0 warnings, 2 info) in 1 file."]
 
 
 def test_preset_recommended_is_the_default_behaviour(here):
     write(here / ".stratlint.yaml", "extends: stratlint:recommended\n")
-    configured = run("check", "plan.strategy.yaml")
-    isolated = run("check", "--isolated", "plan.strategy.yaml")
+    configured = run_cli(["check", "plan.strategy.yaml"])
+    isolated = run_cli(["check", "--isolated", "plan.strategy.yaml"])
     assert configured.stdout == isolated.stdout
     assert configured.stdout.count("\n") > 5  # every rule ran, not only the KPI rules
     assert configured.exit_code == isolated.exit_code == 1  # SL301 missing-target-market is an error
@@ -549,11 +532,11 @@ def test_preset_recommended_is_the_default_behaviour(here):
 
 def test_preset_strict_raises_info_rules_to_warning_and_fails_on_warnings(here):
     write(here / ".stratlint.yaml", "extends: stratlint:strict\nselect: [SL203]\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl203("warning"), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == 1
     write(here / ".stratlint.yaml", "extends: stratlint:recommended\nselect: [SL203]\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl203("info"), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
     assert result.exit_code == 0
 
@@ -561,7 +544,7 @@ def test_preset_strict_raises_info_rules_to_warning_and_fails_on_warnings(here):
 def test_a_config_overrides_the_preset_it_extends(here):
     write(here / ".stratlint.yaml", "extends: stratlint:strict\nselect: [SL203]\nfail-on: error\n"
                                     "severity: {kpi-without-baseline: info}\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert lines(result) == [sl203("info"), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
     assert result.exit_code == 0
 
@@ -571,7 +554,7 @@ def test_a_config_overrides_the_preset_it_extends(here):
 def test_severity_precedence_nearest_config_over_extends_over_defaults(here):
     write(here / "base.yaml", "select: [SL2]\nseverity:\n  vanity-only-kpis: error\n  kpi-without-target: error\n")
     write(here / ".stratlint.yaml", "extends: base.yaml\nseverity:\n  kpi-without-target: info\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201("error"),  # from the extended file
         sl203("info"),  # the rule's default
         sl202("info"),  # the nearest config overrides the extended file
@@ -589,7 +572,7 @@ def test_severity_precedence_nearest_config_over_extends_over_defaults(here):
 def test_fail_on_precedence(here, configs, cli_args, code):
     for name, text in configs.items():
         write(here / name, text)
-    result = run("check", "--select", "SL202", *cli_args, "plan.strategy.yaml")
+    result = run_cli(["check", "--select", "SL202", *cli_args, "plan.strategy.yaml"])
     assert lines(result) == [sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
     assert result.exit_code == code
 
@@ -597,30 +580,30 @@ def test_fail_on_precedence(here, configs, cli_args, code):
 def test_select_precedence_cli_over_nearest_over_extends(here):
     write(here / "base.yaml", "select: [SL201]\n")
     write(here / ".stratlint.yaml", "extends: base.yaml\n")
-    assert lines(run("check", "plan.strategy.yaml"))[0] == sl201()
+    assert lines(run_cli(["check", "plan.strategy.yaml"]))[0] == sl201()
     write(here / ".stratlint.yaml", "extends: base.yaml\nselect: [SL202]\n")
-    assert lines(run("check", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
-    assert lines(run("check", "--select", "SL203", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "--select", "SL203", "plan.strategy.yaml"])) == [
         sl203(), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
 
 
 def test_cli_ignore_applies_on_top_of_the_config_select(here):
     write(here / ".stratlint.yaml", "select: [SL2]\n")
-    assert lines(run("check", "--ignore", "SL203,vanity-only-kpis", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "--ignore", "SL203,vanity-only-kpis", "plan.strategy.yaml"])) == [
         sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
 def test_cli_select_overrides_a_config_ignore(here):
     write(here / ".stratlint.yaml", "ignore: [SL202]\n")
-    assert lines(run("check", "--select", "SL202", "plan.strategy.yaml")) == [
+    assert lines(run_cli(["check", "--select", "SL202", "plan.strategy.yaml"])) == [
         sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
 def test_select_does_not_hide_a_file_that_is_not_yaml(here):
     write(here / ".stratlint.yaml", "select: [SL2]\n")
     write(here / "broken.strategy.yaml", "version: 1\nname: [Spring plan\n")
-    result = run("check", "broken.strategy.yaml")
+    result = run_cli(["check", "broken.strategy.yaml"])
     assert result.stdout.startswith("broken.strategy.yaml:3:1: SL001 [error] ")
     assert result.exit_code == 1
 
@@ -662,7 +645,7 @@ KEYS = ("baseline, exclude, extends, fail-on, ignore, include, per-file-ignores,
 ])
 def test_invalid_config_is_one_line_naming_file_line_and_key(here, config, error):
     write(here / ".stratlint.yaml", config)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == f"stratlint: error: {error}\n"
     assert result.stdout == ""
@@ -670,7 +653,7 @@ def test_invalid_config_is_one_line_naming_file_line_and_key(here, config, error
 
 def test_a_bad_severity_level_is_one_line_naming_file_line_and_key(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  vanity-only-kpis: loud\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr.startswith("stratlint: error: .stratlint.yaml:3:3: invalid config: severity.vanity-only-kpis "
                                     "is 'loud', which is not one of: error, warning, info, off")
@@ -681,7 +664,7 @@ def test_an_extends_cycle_names_the_file_that_closes_it(here):
     write(here / ".stratlint.yaml", "extends: a.yaml\n")
     write(here / "a.yaml", "select: [SL2]\nextends: b.yaml\n")
     write(here / "b.yaml", "fail-on: warning\nextends: a.yaml\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: b.yaml:2:1: 'extends' goes round in a circle: "
                              ".stratlint.yaml -> a.yaml -> b.yaml -> a.yaml\n")
@@ -690,7 +673,7 @@ def test_an_extends_cycle_names_the_file_that_closes_it(here):
 def test_an_error_in_an_extended_file_names_that_file(here):
     write(here / ".stratlint.yaml", "extends: shared/base.yaml\nselect: [SL2]\n")
     write(here / "shared" / "base.yaml", "select: [SL2]\n\nseverty:\n  SL201: error\n")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: shared/base.yaml:3:1: invalid config: unknown key 'severty' "
                              "in the config; did you mean 'severity'?\n")
@@ -698,7 +681,7 @@ def test_an_error_in_an_extended_file_names_that_file(here):
 
 def test_an_error_in_a_config_given_with_config_names_that_file(here):
     write(here / "ci" / "team.yaml", "select: [SL201]\nseverity:\n  SL201: error\n  bogus: info\n")
-    result = run("check", "--config", "ci/team.yaml", "plan.strategy.yaml")
+    result = run_cli(["check", "--config", "ci/team.yaml", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: ci/team.yaml:4:3: invalid config: severity names 'bogus', "
                              "which is no rule\n")
@@ -708,7 +691,7 @@ def test_an_error_in_a_config_found_further_up_names_its_full_path(here, monkeyp
     write(here / ".stratlint.yaml", "select: [SL2]\nfail-on: sometimes\n")
     write(here / "plans" / "plan.strategy.yaml", PLAN)
     monkeypatch.chdir(here / "plans")
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == (f"stratlint: error: {(here / '.stratlint.yaml').resolve()}:2:1: invalid config: "
                              "fail-on is 'sometimes', which is not one of: error, warning, info, never\n")
@@ -727,7 +710,7 @@ def test_an_error_in_a_config_found_further_up_names_its_full_path(here, monkeyp
 ])
 def test_invalid_pyproject_config_is_one_line_naming_file_line_and_key(here, pyproject, error):
     write(here / "pyproject.toml", pyproject)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == f"stratlint: error: {error}\n"
 
@@ -735,7 +718,7 @@ def test_invalid_pyproject_config_is_one_line_naming_file_line_and_key(here, pyp
 @pytest.mark.parametrize("config, kind", [("- select\n- SL2\n", "a list"), ("SL2\n", "a single value")])
 def test_a_config_that_is_not_a_mapping_is_reported_as_a_config(here, config, kind):
     write(here / ".stratlint.yaml", config)
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: .stratlint.yaml:1:1: a config is a mapping of keys such as "
                              f"'select:' and 'ignore:', not {kind}\n")
@@ -750,13 +733,13 @@ def test_the_shipped_schema_validates_the_config(here):
     assert schema["properties"]["fail-on"]["enum"] == ["error", "warning", "info", "never"]
     assert ", ".join(sorted(schema["properties"])) == KEYS
     write(here / ".stratlint.yaml", "include: '*.plan.yaml'\n")  # include takes a list
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr.startswith("stratlint: error: .stratlint.yaml:1:1: invalid config: include ")
 
 
 def test_cli_select_naming_no_rule_is_exit_2(here):
-    result = run("check", "--isolated", "--select", "SL999", "plan.strategy.yaml")
+    result = run_cli(["check", "--isolated", "--select", "SL999", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: --select: no rule is named or starts with 'SL999'; "
                              "'stratlint rules' lists them\n")
@@ -768,8 +751,8 @@ def test_statistics_counts_findings_per_rule_most_first(here):
     kpis = "".join(f"  - {{id: k{i}, name: Followers {i}, objective: grow}}\n" for i in range(10))
     write(here / "many.strategy.yaml", "version: 1\nname: Spring plan\nobjectives:\n  - id: grow\n"
                                        "    statement: TODO\nkpis:\n" + kpis)
-    result = run("check", "--isolated", "--select", "SL2,SL903", "--statistics", "many.strategy.yaml",
-                 "plan.strategy.yaml")
+    result = run_cli(["check", "--isolated", "--select", "SL2,SL903", "--statistics", "many.strategy.yaml",
+                      "plan.strategy.yaml"])
     assert lines(result) == [
         "11  SL202   [warning] kpi-without-target",
         " 2  SL201   [warning] vanity-only-kpis",
@@ -782,7 +765,7 @@ def test_statistics_counts_findings_per_rule_most_first(here):
 
 def test_statistics_uses_the_configured_severities_and_exit_code(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity: {SL202: error}\n")
-    result = run("check", "--statistics", "plan.strategy.yaml")
+    result = run_cli(["check", "--statistics", "plan.strategy.yaml"])
     assert lines(result) == [
         "1  SL201   [warning] vanity-only-kpis",
         "1  SL202   [error] kpi-without-target",
@@ -793,6 +776,6 @@ def test_statistics_uses_the_configured_severities_and_exit_code(here):
 
 
 def test_statistics_with_no_findings(here):
-    result = run("check", "--isolated", "--select", "SL903", "--statistics", "plan.strategy.yaml")
+    result = run_cli(["check", "--isolated", "--select", "SL903", "--statistics", "plan.strategy.yaml"])
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.exit_code == 0

@@ -9,28 +9,21 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
 from stratlint.files import write_atomic
 from stratlint.rules.registry import load_rules
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.strategy.yaml"))
 FIXABLE = {"SL202", "SL301", "SL303", "SL502", "SL503", "SL801"}
 
 
-def run(args, **kwargs):
-    result = CliRunner().invoke(cli, args, **kwargs)
-    assert "Traceback" not in (result.stderr or "")
-    return result
-
-
 def fix(tmp_path, plan: str, *args, name="plan.strategy.yaml"):
     """Write ``plan`` (dedented), run ``check --fix`` on it; return (result, new text)."""
     path = tmp_path / name
     path.write_bytes(textwrap.dedent(plan).encode())
-    result = run(["check", "--isolated", "--fix", *args, str(path)])
+    result = run_cli(["check", "--isolated", "--fix", *args, str(path)])
     return result, path.read_text(encoding="utf-8")
 
 
@@ -45,7 +38,7 @@ def removed_lines(before: str, after: str) -> list[str]:
 def test_no_review_cycle_appends_review_with_a_placeholder_cadence(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.strategy.yaml").write_text("version: 1\nname: Spring plan  # the title\nowner: Ana\n")
-    result = run(["check", "--isolated", "--fix", "--select", "SL801,SL903", "plan.strategy.yaml"])
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801,SL903", "plan.strategy.yaml"])
     assert (tmp_path / "plan.strategy.yaml").read_text() == (
         "version: 1\nname: Spring plan  # the title\nowner: Ana\n"
         "review:\n  cadence: 'TODO: how often results are checked and the plan adjusted'\n")
@@ -200,7 +193,7 @@ def test_json_plans_stay_json(tmp_path):
 def test_line_ends_and_byte_order_mark_are_kept(tmp_path):
     path = tmp_path / "plan.strategy.yaml"
     path.write_bytes(b"\xef\xbb\xbfversion: 1\r\nname: P\r\nreview:\r\n  owner: Ana")  # no final line end
-    run(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
+    run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
     assert path.read_bytes() == (b"\xef\xbb\xbfversion: 1\r\nname: P\r\nreview:\r\n  owner: Ana\r\n"
                                  b"  cadence: 'TODO: how often results are checked and the plan adjusted'")
 
@@ -212,7 +205,7 @@ def test_line_ends_and_byte_order_mark_are_kept(tmp_path):
 def test_only_utf8_files_are_edited(tmp_path, encoding):
     path = tmp_path / "plan.strategy.yaml"
     path.write_bytes("version: 1\nname: P\n".encode(encoding))
-    result = run(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
     assert path.read_bytes() == "version: 1\nname: P\n".encode(encoding)
     assert result.stderr == f"{path}:1:1: SL801 no-review-cycle not fixed: only UTF-8 files are edited\n"
 
@@ -238,7 +231,7 @@ def test_an_unparseable_file_is_never_touched(tmp_path):
     path = tmp_path / "plan.strategy.yaml"
     path.write_text("version: 1\nname: [unclosed\nreview:\n")
     os.utime(path, (1_000_000_000, 1_000_000_000))
-    result = run(["check", "--isolated", "--fix", str(path)])
+    result = run_cli(["check", "--isolated", "--fix", str(path)])
     assert path.read_text() == "version: 1\nname: [unclosed\nreview:\n"
     assert path.stat().st_mtime == 1_000_000_000
     assert "SL001 [error]" in result.stdout and result.stderr == ""
@@ -249,11 +242,11 @@ def test_suppressed_and_baselined_findings_are_not_fixed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     plan = "version: 1\nname: P\n# stratlint: disable-file=SL801\n"
     Path("plan.strategy.yaml").write_text(plan)
-    run(["check", "--isolated", "--fix", "--select", "SL801", "plan.strategy.yaml"])
+    run_cli(["check", "--isolated", "--fix", "--select", "SL801", "plan.strategy.yaml"])
     assert Path("plan.strategy.yaml").read_text() == plan
     Path("other.strategy.yaml").write_text("version: 1\nname: P\n")
-    run(["check", "--isolated", "--select", "SL801", "--write-baseline", "base.json", "other.strategy.yaml"])
-    result = run(["check", "--isolated", "--fix", "--select", "SL801", "--baseline", "base.json",
+    run_cli(["check", "--isolated", "--select", "SL801", "--write-baseline", "base.json", "other.strategy.yaml"])
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", "--baseline", "base.json",
                   "other.strategy.yaml"])
     assert Path("other.strategy.yaml").read_text() == "version: 1\nname: P\n" and result.exit_code == 0
 
@@ -267,15 +260,15 @@ def test_examples_change_only_by_added_lines_and_a_second_fix_changes_nothing(tm
     before = example.read_text(encoding="utf-8")
     path.write_text(before, encoding="utf-8")
     path.chmod(0o640)
-    run(["check", "--isolated", "--fix", str(path)])
+    run_cli(["check", "--isolated", "--fix", str(path)])
     after = path.read_text(encoding="utf-8")
     assert removed_lines(before, after) == []
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == [example.name]  # no temporary file left
-    again = run(["check", "--isolated", "--fix", str(path)])
+    again = run_cli(["check", "--isolated", "--fix", str(path)])
     assert path.read_text(encoding="utf-8") == after
     assert "fixed" not in again.stderr
-    assert run(["check", "--isolated", "--diff", str(path)]).exit_code == 0
+    assert run_cli(["check", "--isolated", "--diff", str(path)]).exit_code == 0
 
 
 def test_every_example_with_a_fixable_finding_is_fixed(tmp_path):
@@ -283,7 +276,7 @@ def test_every_example_with_a_fixable_finding_is_fixed(tmp_path):
     for example in EXAMPLES:
         path = tmp_path / example.name
         path.write_bytes(example.read_bytes())
-        result = run(["check", "--isolated", "--fix", str(path)])
+        result = run_cli(["check", "--isolated", "--fix", str(path)])
         fixed[example.name] = sorted({line.split(" fixed ")[1].split()[0] for line in result.stderr.splitlines()
                                       if " fixed " in line})
         assert not any(code in result.stdout for code in FIXABLE - {"SL903"})
@@ -297,7 +290,7 @@ def test_a_link_is_followed_and_stays_a_link(tmp_path):
     real.write_text("version: 1\nname: P\n")
     link = tmp_path / "link.strategy.yaml"
     link.symlink_to(real)
-    run(["check", "--isolated", "--fix", "--select", "SL801", str(link)])
+    run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(link)])
     assert link.is_symlink() and "review:" in real.read_text()
 
 
@@ -309,7 +302,7 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", refuse)
-    result = run(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         f"stratlint: error: {path}: cannot write the fixed plan: Permission denied")
@@ -332,7 +325,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("a.strategy.yaml").write_text("version: 1\nname: A\nowner: Ana\n")
     Path("b.strategy.yaml").write_text("version: 1\nname: B\nreview: {cadence: monthly}\n")
-    result = run(["check", "--isolated", "--diff", "--select", "SL801", "."])
+    result = run_cli(["check", "--isolated", "--diff", "--select", "SL801", "."])
     assert result.stdout == (
         "--- a/a.strategy.yaml\n"
         "+++ b/a.strategy.yaml\n"
@@ -345,18 +338,18 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path, monkeypatch):
     assert result.stderr == "Would fix 1 problem in 1 file; --fix applies it.\n"
     assert result.exit_code == 1
     assert Path("a.strategy.yaml").read_text() == "version: 1\nname: A\nowner: Ana\n"
-    clean = run(["check", "--isolated", "--diff", "--select", "SL801", "b.strategy.yaml"])
+    clean = run_cli(["check", "--isolated", "--diff", "--select", "SL801", "b.strategy.yaml"])
     assert (clean.stdout, clean.stderr, clean.exit_code) == ("", "", 0)
 
 
 def test_stdin_fix_prints_the_fixed_plan_and_reports_on_stderr():
-    result = run(["check", "--isolated", "--fix", "--select", "SL801", "-"], input="version: 1\nname: P\n")
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", "-"], input="version: 1\nname: P\n")
     assert result.stdout == ("version: 1\nname: P\n"
                              "review:\n  cadence: 'TODO: how often results are checked and the plan adjusted'\n")
     assert result.stderr == ("<stdin>:3:1: fixed SL801 no-review-cycle: added review.cadence\n"
                              "Fixed 1 problem in 1 file; fill in the TODO placeholders.\n"
                              "No problems found in 1 file.\n")
-    unchanged = run(["check", "--isolated", "--fix", "--select", "SL801", "-"],
+    unchanged = run_cli(["check", "--isolated", "--fix", "--select", "SL801", "-"],
                     input="version: 1\nname: P\nreview: {cadence: monthly}\n")
     assert unchanged.stdout == "version: 1\nname: P\nreview: {cadence: monthly}\n"
 
@@ -369,11 +362,11 @@ def test_exactly_the_scaffold_rules_are_fixable_and_say_so():
     assert {r.code for r in rules if r.fixable} == FIXABLE
     for rule in rules:
         assert bool(rule.fix) == rule.fixable
-        page = run(["explain", rule.code]).stdout
+        page = run_cli(["explain", rule.code]).stdout
         assert page.endswith(f"Fixable by 'check --fix': {'yes' if rule.fixable else 'no'}\n")
         if rule.fixable:
             assert "`stratlint check --fix`" in rule.docs["fix"]
-    listed = [line for line in run(["rules", "--isolated"]).stdout.splitlines() if line.endswith("(fixable)")]
+    listed = [line for line in run_cli(["rules", "--isolated"]).stdout.splitlines() if line.endswith("(fixable)")]
     assert sorted(line.split()[0] for line in listed) == sorted(FIXABLE)
 
 
@@ -411,7 +404,7 @@ def test_a_fix_must_be_a_placeholder_scaffold(tmp_path, entry, message):
     pack.write_text("pack: acme\nrules:\n  - code: ACME001\n    slug: x\n    severity: info\n    summary: s\n"
                     "    then: {function: present, options: {field: owner}}\n    message: m\n"
                     "    docs: {what: a, why: b, example: c, fix: d}\n" + entry)
-    result = run(["rules", "--isolated", "--rules", str(pack)])
+    result = run_cli(["rules", "--isolated", "--rules", str(pack)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"stratlint: error: {pack}:") and result.stderr.endswith(f"{message}\n")
 
@@ -424,5 +417,5 @@ def test_the_readme_transcript(tmp_path, monkeypatch):
     (tmp_path / "examples" / "no-review-cycle.strategy.yaml").write_bytes(
         (ROOT / "examples" / "no-review-cycle.strategy.yaml").read_bytes())
     monkeypatch.chdir(tmp_path)
-    result = run(["check", "--isolated", "--fix", "examples/no-review-cycle.strategy.yaml"])
+    result = run_cli(["check", "--isolated", "--fix", "examples/no-review-cycle.strategy.yaml"])
     assert result.stderr + result.stdout == transcript

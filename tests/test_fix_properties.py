@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from stratlint.document import load
 from stratlint.findings import Severity
 from stratlint.fix import fix_bytes
 from stratlint.linter import lint_bytes
-from stratlint.document import load
 from stratlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

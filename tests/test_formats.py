@@ -10,10 +10,9 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
 from stratlint.formatters.github import escape_data, escape_property
+from tests.helpers import run_cli
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text())
 
@@ -30,12 +29,6 @@ BAD = textwrap.dedent("""\
 GOOD = "version: 1\nname: Fine\n"
 
 
-def run(args, **kwargs):
-    result = CliRunner().invoke(cli, args, **kwargs)
-    assert "Traceback" not in result.stderr
-    return result
-
-
 @pytest.fixture
 def plans(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -46,7 +39,7 @@ def plans(tmp_path, monkeypatch):
 
 
 def sarif_of(args) -> dict:
-    result = run(["check", "--format", "sarif", *args])
+    result = run_cli(["check", "--format", "sarif", *args])
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     return log
@@ -103,7 +96,7 @@ def test_github_annotations_escape_hostile_paths_and_messages(tmp_path, monkeypa
     name = "q3,final:v2%.strategy.yaml"
     (tmp_path / name).write_text(
         'version: 1\nname: X\nchannels: [{id: a, name: A}]\ntactics: [{id: t, name: T, channel: "50%\\nnew"}]\n')
-    result = run(["check", "--format", "github", "--select", "SL004", name])
+    result = run_cli(["check", "--format", "github", "--select", "SL004", name])
     assert result.stdout == (
         "::error file=q3%2Cfinal%3Av2%25.strategy.yaml,line=4,col=37,endLine=4,endColumn=47,"
         "title=SL004 unknown-reference::unknown channel '50%25 new'; defined: a\n")
@@ -111,12 +104,12 @@ def test_github_annotations_escape_hostile_paths_and_messages(tmp_path, monkeypa
 
 
 def test_github_severities(plans):
-    out = run(["check", "--format", "github", "--select", "SL004,SL201,SL701", "plans"]).stdout.splitlines()
+    out = run_cli(["check", "--format", "github", "--select", "SL004,SL201,SL701", "plans"]).stdout.splitlines()
     assert [line.split(" ", 1)[0] for line in out] == ["::notice", "::error", "::warning", "::notice"]
 
 
 def test_junit_one_case_per_file_and_a_failure_per_finding(plans):
-    result = run(["check", "--format", "junit", "--select", "SL004,SL201", "plans"])
+    result = run_cli(["check", "--format", "junit", "--select", "SL004,SL201", "plans"])
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
     suite = root.find("testsuite")
@@ -134,14 +127,14 @@ def test_junit_survives_control_characters(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "p.strategy.yaml").write_text(
         'version: 1\nname: X\nchannels: [{id: a, name: A}]\ntactics: [{id: t, name: T, channel: "b\\x01c"}]\n')
-    result = run(["check", "--format", "junit", "--select", "SL004", "p.strategy.yaml"])
+    result = run_cli(["check", "--format", "junit", "--select", "SL004", "p.strategy.yaml"])
     failure = ET.fromstring(result.stdout).find("testsuite/testcase/failure")
     assert "unknown channel 'b\ufffdc'" in failure.get("message")
 
 
 def test_one_run_writes_several_formats(plans):
     (plans / "out").mkdir()
-    result = run(["check", "--select", "SL201", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml",
+    result = run_cli(["check", "--select", "SL201", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml",
                   "--report", "json:r.json", "plans"])
     # SL201, and BAD's unknown channel: SL004 is always on
     assert result.stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 2 files."
@@ -151,26 +144,26 @@ def test_one_run_writes_several_formats(plans):
 
 
 def test_bad_report_argument_is_a_usage_error(plans):
-    result = run(["check", "--report", "pdf:x.pdf", "plans"])
+    result = run_cli(["check", "--report", "pdf:x.pdf", "plans"])
     assert result.exit_code == 2
     assert "'pdf:x.pdf' is not FORMAT:FILE" in result.stderr
 
 
 def test_folder_or_pattern_with_no_plan_is_exit_2_unless_allowed(plans):
     (plans / "empty").mkdir()
-    result = run(["check", "--select", "SL0", "empty", "plans/good.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL0", "empty", "plans/good.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: empty: no strategy file here (*.strategy.yaml, *.strategy.yml, "
                              "*.strategy.json); pass --allow-empty if that is expected\n")
     assert result.stdout == "No problems found in 1 file.\n"
-    result = run(["check", "renamed/*.strategy.yaml"])
+    result = run_cli(["check", "renamed/*.strategy.yaml"])
     assert result.exit_code == 2
     assert "renamed/*.strategy.yaml: the pattern matches no strategy file" in result.stderr
-    assert run(["check", "--allow-empty", "empty", "renamed/*.yaml"]).exit_code == 0
+    assert run_cli(["check", "--allow-empty", "empty", "renamed/*.yaml"]).exit_code == 0
 
 
 def test_a_quoted_glob_is_expanded(plans):
-    result = run(["check", "--select", "SL201", "plans/*.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL201", "plans/*.strategy.yaml"])
     # SL201, and BAD's unknown channel: SL004 is always on
     assert result.stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 2 files."
 
@@ -180,7 +173,7 @@ def test_a_finding_is_one_line_even_when_the_value_spans_several(tmp_path, monke
     (tmp_path / "m.strategy.yaml").write_text(
         "version: 1\nname: x\nobjectives:\n  - id: o\n    statement: |\n      Launch a TikTok account\n"
         "      and get more followers\n")
-    result = run(["check", "--select", "SL104", "m.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL104", "m.strategy.yaml"])
     assert result.stdout == (
         "m.strategy.yaml:5:16: SL104 [warning] objective 'o' is a channel action, not a business result "
         "('Launch a TikTok account and get more followers'); state what the business gains and list the "
@@ -192,7 +185,7 @@ def test_a_mistyped_enum_value_is_one_finding(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "e.strategy.yaml").write_text(
         "version: 1\nname: x\ntactics: [{id: t, name: T, stage: [a]}]\nchannels: [{id: c, name: C, kind: true}]\n")
-    result = run(["check", "--select", "SL002", "e.strategy.yaml"])
+    result = run_cli(["check", "--select", "SL002", "e.strategy.yaml"])
     assert result.stdout.splitlines()[:2] == [
         "e.strategy.yaml:3:35: SL002 [error] tactics[0].stage must be text, not a list  (schema-violation)",
         "e.strategy.yaml:4:35: SL002 [error] channels[0].kind must be text, not true  (schema-violation)",

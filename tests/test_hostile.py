@@ -10,15 +10,14 @@ import sys
 import textwrap
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
+from tests.helpers import run_cli
 
 PLAN = "version: 1\nname: Spring plan\n"
 
 
 def check(*args: str, stdin: bytes | None = None):
-    result = CliRunner().invoke(cli, ["check", "--select", "SL0", *args], input=stdin)
+    result = run_cli(["check", "--select", "SL0", *args], input=stdin)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     return result
 

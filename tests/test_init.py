@@ -10,27 +10,20 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stratlint.commands import init as starter
-from stratlint.cli import cli
+from stratlint.document import load
 from stratlint.findings import Severity
 from stratlint.linter import lint_bytes
-from stratlint.document import load
 from stratlint.rules.registry import load_rules
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 RULES = load_rules().rules
 MODELINE = "# yaml-language-server: $schema=https://stratlint.dev/schemas/strategy-v1.schema.json\n"
-
-
-def run(args, **kwargs):
-    result = CliRunner().invoke(cli, args, **kwargs)
-    assert "Traceback" not in (result.stderr or "")
-    return result
 
 
 def codes(text: str) -> Counter:
@@ -39,7 +32,7 @@ def codes(text: str) -> Counter:
 
 def test_init_writes_a_starter_plan_that_passes_every_error_rule(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run(["init", "--no-input"])
+    result = run_cli(["init", "--no-input"])
     assert result.exit_code == 0 and result.stderr == ""
     text = Path("plan.strategy.yaml").read_text(encoding="utf-8")
     todo = text.count('"TODO: ') + text.count("'TODO: ")
@@ -48,14 +41,14 @@ def test_init_writes_a_starter_plan_that_passes_every_error_rule(tmp_path, monke
         "Replace them with your decisions, then run 'stratlint check plan.strategy.yaml'.\n")
     assert text.startswith(MODELINE)
     assert codes(text) == Counter({("SL903", "warning"): todo})  # nothing but the placeholders
-    check = run(["check", "--isolated", "plan.strategy.yaml"])
+    check = run_cli(["check", "--isolated", "plan.strategy.yaml"])
     assert check.exit_code == 0
     assert check.stdout.splitlines()[-1] == f"Found {todo} problems (0 errors, {todo} warnings, 0 info) in 1 file."
 
 
 def test_name_owner_and_objective_are_written_as_text(tmp_path):
     path = tmp_path / "q3.strategy.yaml"
-    result = run(["init", "--no-input", "--name", "Acme: plan #1", "--owner", 'O\'Brien "Ops"',
+    result = run_cli(["init", "--no-input", "--name", "Acme: plan #1", "--owner", 'O\'Brien "Ops"',
                   "--objective", "Raise 12-month retention from 61% to 70%", str(path)])
     assert result.exit_code == 0
     text = path.read_text(encoding="utf-8")
@@ -72,12 +65,12 @@ def test_refuses_to_overwrite_without_force(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("plan.strategy.yaml").write_text("version: 1\nname: Mine\n")
     Path("plan.strategy.yaml").chmod(0o640)
-    result = run(["init", "--no-input"])
+    result = run_cli(["init", "--no-input"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: plan.strategy.yaml already exists; pass --force to overwrite it\n"
     assert result.stdout == ""
     assert Path("plan.strategy.yaml").read_text() == "version: 1\nname: Mine\n"
-    forced = run(["init", "--no-input", "--force", "--name", "New"])
+    forced = run_cli(["init", "--no-input", "--force", "--name", "New"])
     assert forced.exit_code == 0
     assert load(Path("plan.strategy.yaml").read_text()).data["name"] == "New"
     assert stat.S_IMODE(Path("plan.strategy.yaml").stat().st_mode) == 0o640
@@ -86,16 +79,16 @@ def test_refuses_to_overwrite_without_force(tmp_path, monkeypatch):
 
 def test_a_folder_gets_the_default_name_and_missing_folders_are_made(tmp_path):
     (tmp_path / "plans").mkdir()
-    assert run(["init", "--no-input", str(tmp_path / "plans")]).exit_code == 0
+    assert run_cli(["init", "--no-input", str(tmp_path / "plans")]).exit_code == 0
     assert (tmp_path / "plans" / "plan.strategy.yaml").is_file()
-    assert run(["init", "--no-input", str(tmp_path / "new" / "q3.strategy.yaml")]).exit_code == 0
+    assert run_cli(["init", "--no-input", str(tmp_path / "new" / "q3.strategy.yaml")]).exit_code == 0
     assert (tmp_path / "new" / "q3.strategy.yaml").is_file()
 
 
 def test_prompts_on_a_terminal_for_what_is_not_given(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(starter, "stdin_is_terminal", lambda: True)
-    result = run(["init", "--owner", "Ana"], input="Northwind 2027\nKeep subscribers a second year\n")
+    result = run_cli(["init", "--owner", "Ana"], input="Northwind 2027\nKeep subscribers a second year\n")
     assert result.exit_code == 0
     assert result.stdout.startswith("Plan name: Northwind 2027\nFirst business objective: Keep subscribers a "
                                     "second year\nWrote plan.strategy.yaml")
@@ -107,12 +100,12 @@ def test_prompts_on_a_terminal_for_what_is_not_given(tmp_path, monkeypatch):
 def test_an_empty_answer_or_no_input_leaves_a_placeholder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(starter, "stdin_is_terminal", lambda: True)
-    run(["init"], input="\n\n\n")
+    run_cli(["init"], input="\n\n\n")
     data = load(Path("plan.strategy.yaml").read_text()).data
     assert data["name"] == starter.PLACEHOLDERS["name"]
     assert data["objectives"][0] == {"id": "business-objective", "type": "business",
                                      "statement": starter.PLACEHOLDERS["objective"]}
-    no_prompt = run(["init", "--no-input", "--force"], input="ignored\n")
+    no_prompt = run_cli(["init", "--no-input", "--force"], input="ignored\n")
     assert no_prompt.stdout.startswith("Wrote ")
 
 

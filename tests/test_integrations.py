@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.helpers import run_cli
 from tests.readme import block
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,9 +102,7 @@ def test_action_install_step_installs_from_the_action_checkout():
 
 def test_readme_config_examples_are_valid(tmp_path, monkeypatch):
     import jsonschema
-    from click.testing import CliRunner
 
-    from stratlint.cli import cli
 
     schema = json.loads((ROOT / "schemas" / "config.schema.json").read_text())
     jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(block("# .stratlint.yaml")))
@@ -115,14 +114,14 @@ def test_readme_config_examples_are_valid(tmp_path, monkeypatch):
     (tmp_path / "sub" / "plans" / "q3.strategy.yaml").write_text(
         (ROOT / "examples" / "good.strategy.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path / "sub")
-    result = CliRunner().invoke(cli, ["check", "plans"])
+    result = run_cli(["check", "plans"])
     assert (result.stderr, result.exit_code) == ("", 0)
     (tmp_path / "pyproject.toml").write_text(block("[tool.stratlint]").join(["[tool.stratlint]\n", ""]))
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "q3.strategy.yaml").write_text(
         (ROOT / "examples" / "vanity-metrics.strategy.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["check", "plans"])
+    result = run_cli(["check", "plans"])
     assert result.stderr == ""
     assert "SL201 [error] every KPI is a vanity metric" in result.stdout  # severity from the snippet
     assert result.exit_code == 1

@@ -5,9 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from stratlint.cli import cli
+from tests.helpers import run_cli
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -21,7 +19,7 @@ def test_output_is_byte_identical_whatever_the_number_of_jobs(tmp_path, monkeypa
     outputs = {}
     for jobs in ("1", "2", "3"):
         for fmt in ("text", "json", "sarif"):
-            result = CliRunner().invoke(cli, ["check", "--jobs", jobs, "--format", fmt, "."])
+            result = run_cli(["check", "--jobs", jobs, "--format", fmt, "."])
             assert result.exit_code == 1 and result.stderr == ""
             outputs[jobs, fmt] = result.stdout
     for fmt in ("text", "json", "sarif"):
@@ -35,7 +33,7 @@ def test_an_unreadable_file_in_a_worker_is_one_line_and_exit_2(tmp_path, monkeyp
     (tmp_path / "p05.strategy.yaml").unlink()
     os.mkfifo(tmp_path / "p05.strategy.yaml")  # a pipe is never read: it could block forever
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["check", "--jobs", "2", "--select", "SL0",
+    result = run_cli(["check", "--jobs", "2", "--select", "SL0",
                                       *[f"p{i:02}.strategy.yaml" for i in range(12)]])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: p05.strategy.yaml: not a regular file (a pipe, socket or device)\n")

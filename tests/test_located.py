@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import textwrap
-import time
 
 import pytest
 import yaml
@@ -362,15 +361,17 @@ def test_a_recursive_alias_is_refused():
         assert "recursive alias" in refused(source).message
 
 
-def test_an_alias_bomb_is_refused_quickly():
+def test_an_alias_bomb_is_refused_at_the_alias_that_passes_the_budget():
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 10):  # 10**10 values once expanded
         prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
-    start = time.perf_counter()
     error = refused("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
     assert error.message == "aliases expand to more than 100,000 values; the file looks like an alias bomb"
+    # e's list holds 10 aliases of d's (1,111 values each) beside the copies made
+    # before: they pass 100,000 within e, so the build stops there, long before
+    # the 10**10 values of j; the finding names the anchored value copied (d's list)
+    assert (error.line, error.column) == (4, 4)
 
 
 def test_aliases_below_the_cap_are_shared_not_refused():

@@ -4,10 +4,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
 from stratlint.testing import RuleTester
+from tests.helpers import run_cli
 from tests.readme import block
 
 PLAN = textwrap.dedent("""\
@@ -23,12 +22,6 @@ PLAN = textwrap.dedent("""\
 """)
 
 PACK = block("# acme-rules.yaml")  # the README's example pack, proven here
-
-
-def run(args, **kwargs):
-    result = CliRunner().invoke(cli, args, **kwargs)
-    assert "Traceback" not in (result.stderr or "")
-    return result
 
 
 @pytest.fixture
@@ -47,7 +40,7 @@ def plan(tmp_path):
 
 def test_user_pack_rules_fire_through_the_cli(pack, plan, monkeypatch):
     monkeypatch.chdir(plan.parent)
-    result = run(["check", "--rules", str(pack), "--select", "ACME", "plan.strategy.yaml"])
+    result = run_cli(["check", "--rules", str(pack), "--select", "ACME", "plan.strategy.yaml"])
     assert result.stdout == (
         "plan.strategy.yaml:4:21: ACME002 [error] 'Impressions' is not a KPI we report on  (no-impressions-kpi)\n"
         "plan.strategy.yaml:7:5: ACME001 [warning] tactic 'webinar' has no owner; name the person who runs it"
@@ -68,10 +61,10 @@ def test_rule_tester_runs_a_user_pack(pack):
 
 
 def test_user_rule_listed_and_explained(pack):
-    listing = run(["rules", "--rules", str(pack)]).stdout
+    listing = run_cli(["rules", "--rules", str(pack)]).stdout
     assert any(line.split()[:5] == ["ACME001", "tactic-needs-owner", "warning", "yes", "acme"]
                for line in listing.splitlines())
-    page = run(["explain", "ACME001", "--rules", str(pack)]).stdout
+    page = run_cli(["explain", "ACME001", "--rules", str(pack)]).stdout
     assert page.startswith("ACME001 tactic-needs-owner [warning]  (acme)\n")
     assert "Work nobody owns does not get done." in page
 
@@ -91,7 +84,7 @@ def test_user_rule_listed_and_explained(pack):
 def test_invalid_pack_is_one_located_line_and_exit_2(tmp_path, plan, edit, where, message):
     bad = tmp_path / "bad.yaml"
     bad.write_text(PACK.replace(*edit, 1))
-    result = run(["check", "--rules", str(bad), str(plan)])
+    result = run_cli(["check", "--rules", str(bad), str(plan)])
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -103,7 +96,7 @@ def test_invalid_pack_is_one_located_line_and_exit_2(tmp_path, plan, edit, where
 def test_two_rules_with_one_code_name_both_sources(tmp_path, pack, plan):
     other = tmp_path / "other.yaml"
     other.write_text(PACK.replace("pack: acme", "pack: other").replace("slug: tactic-needs-owner", "slug: x-owner"))
-    result = run(["check", "--rules", str(pack), "--rules", str(other), str(plan)])
+    result = run_cli(["check", "--rules", str(pack), "--rules", str(other), str(plan)])
     assert result.exit_code == 2
     assert f"two rules share the code 'ACME001': one in {pack}:3 (acme), one in {other}:3 (other)" in result.stderr
 
@@ -111,14 +104,14 @@ def test_two_rules_with_one_code_name_both_sources(tmp_path, pack, plan):
 def test_a_user_slug_may_not_repeat_a_builtin_one(tmp_path, plan):
     clash = tmp_path / "clash.yaml"
     clash.write_text(PACK.replace("slug: tactic-needs-owner", "slug: vanity-only-kpis"))
-    result = run(["check", "--rules", str(clash), str(plan)])
+    result = run_cli(["check", "--rules", str(clash), str(plan)])
     assert result.exit_code == 2
     assert "two rules share the slug 'vanity-only-kpis'" in result.stderr
     assert "(stratlint)" in result.stderr and "(acme)" in result.stderr
 
 
 def test_missing_pack_file_is_exit_2(tmp_path, plan):
-    result = run(["check", "--rules", str(tmp_path / "nope.yaml"), str(plan)])
+    result = run_cli(["check", "--rules", str(tmp_path / "nope.yaml"), str(plan)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"stratlint: error: {tmp_path / 'nope.yaml'}: cannot read rule pack")
 
@@ -130,7 +123,7 @@ def test_unknown_vocabulary_name_crashes_the_rule_not_the_run(tmp_path, plan, mo
         "then: {function: present, options: {field: owner}}",
         "then: {function: none_match, options: {where: {field: name, matches: nowhere}}}"))
     monkeypatch.chdir(plan.parent)
-    result = run(["check", "--rules", str(crashing), "--select", "ACME", "plan.strategy.yaml"])
+    result = run_cli(["check", "--rules", str(crashing), "--select", "ACME", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == (
         "stratlint: error: rule 'tactic-needs-owner' failed on plan.strategy.yaml: "
@@ -141,8 +134,8 @@ def test_unknown_vocabulary_name_crashes_the_rule_not_the_run(tmp_path, plan, mo
 def test_builtin_packs_validate():
     """Runs skip validating the shipped packs; this test does it for them."""
     from stratlint.checks import builtin_checks
-    from stratlint.rules.packs import read_pack
     from stratlint.resources import builtin_packs
+    from stratlint.rules.packs import read_pack
 
     checks = builtin_checks()
     for path in builtin_packs():
@@ -158,7 +151,7 @@ def test_builtin_packs_validate():
 def test_pack_of_the_wrong_shape_is_one_line(tmp_path, plan, text, message):
     bad = tmp_path / "shape.yaml"
     bad.write_text(text)
-    result = run(["check", "--rules", str(bad), str(plan)])
+    result = run_cli(["check", "--rules", str(bad), str(plan)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert message in result.stderr, result.stderr

@@ -9,9 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
+from tests.helpers import run_cli
 from tests.readme import block
 
 MODULE = block("# acme_stratlint/__init__.py")  # the README's example plugin, proven here
@@ -72,7 +71,7 @@ def plan(tmp_path):
 def test_named_plugin_adds_a_function_and_a_pack(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["check", "--plugin", "acme", "--select", "ACME", "plan.strategy.yaml"])
+    result = run_cli(["check", "--plugin", "acme", "--select", "ACME", "plan.strategy.yaml"])
     assert result.stdout == (
         "plan.strategy.yaml:4:41: ACME100 [warning] a budget of 9000 is above the 5000 a team may sign off alone"
         "  (tactic-over-budget)\n"
@@ -82,16 +81,16 @@ def test_named_plugin_adds_a_function_and_a_pack(tmp_path, plan, monkeypatch):
 
 def test_installed_plugin_does_not_run_unless_named(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
-    result = CliRunner().invoke(cli, ["rules"])
+    result = run_cli(["rules"])
     assert "ACME100" not in result.stdout
-    listing = CliRunner().invoke(cli, ["rules", "--plugin", "acme"]).stdout
+    listing = run_cli(["rules", "--plugin", "acme"]).stdout
     assert any(line.split()[:5] == ["ACME100", "tactic-over-budget", "warning", "yes", "acme"]
                for line in listing.splitlines())
 
 
 def test_plugin_that_fails_to_import_is_one_line_and_exit_2(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site", module="raise RuntimeError('boom')\n")))
-    result = CliRunner().invoke(cli, ["check", "--plugin", "acme", str(plan)])
+    result = run_cli(["check", "--plugin", "acme", str(plan)])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: plugin 'acme' (acme_stratlint:plugin) failed to load: "
                              "RuntimeError: boom\n")
@@ -99,7 +98,7 @@ def test_plugin_that_fails_to_import_is_one_line_and_exit_2(tmp_path, plan, monk
 
 def test_unknown_plugin_names_the_installed_ones(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
-    result = CliRunner().invoke(cli, ["check", "--plugin", "acne", str(plan)])
+    result = run_cli(["check", "--plugin", "acne", str(plan)])
     assert result.exit_code == 2
     assert "plugin 'acne' is not installed and is no module on the Python path; installed: acme" in result.stderr
 
@@ -122,12 +121,12 @@ def test_isolated_runs_no_plugin(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".stratlint.yaml").write_text("plugins: [acme]\n")
-    isolated = CliRunner().invoke(cli, ["check", "--isolated", "plan.strategy.yaml", "--select", "SL0"])
+    isolated = run_cli(["check", "--isolated", "plan.strategy.yaml", "--select", "SL0"])
     assert "ACME100" not in isolated.stdout and isolated.exit_code == 0
     assert "acme_stratlint" not in sys.modules  # not even imported
-    named = CliRunner().invoke(cli, ["check", "--select", "ACME", "plan.strategy.yaml"])
+    named = run_cli(["check", "--select", "ACME", "plan.strategy.yaml"])
     assert "ACME100" in named.stdout  # the config names it: it runs
-    both = CliRunner().invoke(cli, ["check", "--isolated", "--plugin", "acme", "plan.strategy.yaml"])
+    both = run_cli(["check", "--isolated", "--plugin", "acme", "plan.strategy.yaml"])
     assert both.exit_code == 2
     assert both.stderr == ("stratlint: error: --isolated runs no plugin (it is the way to lint with no code "
                            "but stratlint's); drop --plugin or --isolated\n")
@@ -141,7 +140,7 @@ def test_config_names_a_local_module_as_a_plugin(tmp_path, plan, monkeypatch):
     (tmp_path / ".stratlint.yaml").write_text("plugins: [team_rules]\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delitem(sys.modules, "team_rules", raising=False)
-    result = CliRunner().invoke(cli, ["check", "--select", "ACME", "plan.strategy.yaml"])
+    result = run_cli(["check", "--select", "ACME", "plan.strategy.yaml"])
     sys.modules.pop("team_rules", None)
     assert result.stdout.splitlines()[0] == (
         "plan.strategy.yaml:4:41: ACME100 [warning] a budget of 9000 is above the 5000 a team may sign off alone"

@@ -4,11 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stratlint.cli import cli
+from tests.helpers import run_cli
 
 EXAMPLES = [p.read_bytes() for p in sorted((Path(__file__).resolve().parent.parent / "examples")
                                              .glob("*.strategy.yaml"))]
@@ -22,7 +21,7 @@ yaml_values = st.recursive(
 
 
 def run(data: bytes) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["check", "--format", "json", "-"], input=data)
+    result = run_cli(["check", "--format", "json", "-"], input=data)
     return result.exit_code, result.stdout, result.stderr
 
 

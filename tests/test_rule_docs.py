@@ -2,14 +2,16 @@
 quote that really is in its seed, and a committed reference that is current."""
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
+from stratlint.errors import StratlintError
 from stratlint.rules.registry import load_rules
 from stratlint.testing import RuleTester
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -19,7 +21,7 @@ NO_SEED = {"SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_has_every_documentation_section(rule):
-    page = CliRunner().invoke(cli, ["explain", rule.slug]).stdout
+    page = run_cli(["explain", rule.slug]).stdout
     for title in ("What it checks:", "Why:", "Example that fires:", "Fix:"):
         assert f"\n{title}\n    " in page, f"{rule.code} lacks '{title}'"
     if rule.code not in NO_SEED:
@@ -44,13 +46,23 @@ def test_documented_example_fires(rule):
     assert tester.findings(plan), f"{rule.code}'s documented example does not fire"
 
 
-def test_codes_and_slugs_are_unique_and_sorted():
+def test_rules_are_listed_in_code_order():
     codes = [r.code for r in RULES]
-    assert len(set(codes)) == len(codes)
-    assert len({r.slug for r in RULES}) == len(RULES)
+    assert codes == sorted(codes)
+
+
+def test_a_second_rule_with_a_taken_code_or_slug_is_refused_naming_both_places():
+    ruleset = load_rules()
+    first = ruleset.find("SL201")
+    for clash, what in ((dataclasses.replace(first, slug="other-slug", where="b.yaml:3"), "code 'SL201'"),
+                        (dataclasses.replace(first, code="SL299", where="b.yaml:3"), "slug 'vanity-only-kpis'")):
+        with pytest.raises(StratlintError) as info:
+            ruleset.add(clash)
+        assert str(info.value) == (f"two rules share the {what}: one in {first.where} (stratlint), "
+                                   "one in b.yaml:3 (stratlint)")
 
 
 def test_generated_reference_is_current():
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    generated = CliRunner().invoke(cli, ["rules", "--format", "markdown"]).stdout
+    generated = run_cli(["rules", "--format", "markdown"]).stdout
     assert committed == generated, "docs/rules.md is stale: run 'stratlint rules --format markdown > docs/rules.md'"

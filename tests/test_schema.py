@@ -7,10 +7,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from stratlint.cli import cli
 from stratlint.testing import RuleTester
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 T = RuleTester("schema-violation")
@@ -463,7 +462,7 @@ def test_the_complete_example_as_json_is_clean():
 # -- stratlint schema --------------------------------------------------------------------
 
 def test_stratlint_schema_prints_the_shipped_json_schema_2020_12():
-    result = CliRunner().invoke(cli, ["schema"])
+    result = run_cli(["schema"])
     assert result.exit_code == 0 and result.stderr == ""
     printed = json.loads(result.stdout)
     assert result.stdout == (ROOT / "schemas" / "strategy-v1.schema.json").read_text(encoding="utf-8")

@@ -18,9 +18,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stratlint.cli import cli
+from tests.helpers import run_cli
 
 VANITY_MSG = ("every KPI is a vanity metric ('Page likes', 'Followers'); add one that measures customer action "
               "such as retention, referrals or repeat purchases")
@@ -42,16 +41,9 @@ def unused(line: int, column: int, names: str) -> str:
             "remove it  (unused-suppression)")
 
 
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.stderr
-    return result
-
-
 def check(here: Path, plan: str, *options: str, select: str = SELECT):
     (here / "plan.strategy.yaml").write_text(textwrap.dedent(plan), encoding="utf-8")
-    return run("check", "--select", select, *options, "plan.strategy.yaml")
+    return run_cli(["check", "--select", select, *options, "plan.strategy.yaml"])
 
 
 def lines(result) -> list[str]:
@@ -59,9 +51,8 @@ def lines(result) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def here(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def here(workdir) -> Path:
+    return workdir
 
 
 PLAN = """\
@@ -219,7 +210,7 @@ def test_disable_file_only_suppresses_the_rules_it_names(here):
 def test_the_marker_inside_a_value_is_not_a_suppression(here, plan):
     result = check(here, plan)
     assert [line.split(" ")[1] for line in lines(result)[:-1]] == ["SL201", "SL202"]
-    assert run("waivers", "plan.strategy.yaml").stdout == "0 suppressions, 0 expired, in 1 file.\n"
+    assert run_cli(["waivers", "plan.strategy.yaml"]).stdout == "0 suppressions, 0 expired, in 1 file.\n"
 
 
 # -- --report-unused-disables --------------------------------------------------------------------
@@ -308,7 +299,7 @@ def test_an_expired_waiver_is_reported_whatever_rules_are_selected(here):
     (here / ".stratlint.yaml").write_text("select: [SL2]\n")
     plan = PLAN.replace("    kpis:\n", "    kpis:  # stratlint: disable=SL201 -- launch only, until 2000-01-01\n")
     (here / "plan.strategy.yaml").write_text(textwrap.dedent(plan))
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert "plan.strategy.yaml:6:8: SL007 [error] the waiver for SL201 expired on 2000-01-01" in result.stdout
     assert result.exit_code == 1
 
@@ -363,7 +354,7 @@ def test_a_missing_reason_is_reported_whatever_rules_are_selected(here):
     (here / ".stratlint.yaml").write_text("require-reason: true\nselect: [SL2]\n")
     plan = PLAN.replace("    kpis:\n", "    kpis:  # stratlint: disable=vanity-only-kpis\n")
     (here / "plan.strategy.yaml").write_text(textwrap.dedent(plan))
-    result = run("check", "plan.strategy.yaml")
+    result = run_cli(["check", "plan.strategy.yaml"])
     assert "plan.strategy.yaml:6:8: SL008 [error] the suppression of vanity-only-kpis gives no reason" in result.stdout
 
 
@@ -387,7 +378,7 @@ def test_waivers_lists_every_suppression_with_rules_reason_expiry_and_place(here
     (here / "plans").mkdir()
     (here / "plans" / "q3.strategy.yaml").write_text(textwrap.dedent(WAIVED))
     (here / "plans" / "clean.strategy.yaml").write_text(textwrap.dedent(PLAN))
-    result = run("waivers", "--format", "json", "plans")
+    result = run_cli(["waivers", "--format", "json", "plans"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)["waivers"]
     assert [{k: r[k] for k in ("path", "line", "column", "scope", "rules", "until", "status")} for r in rows] == [
@@ -409,7 +400,7 @@ def test_waivers_text_lists_one_line_each_and_a_summary(here):
     (here / "a.strategy.yaml").write_text("version: 1  # stratlint: disable=no-listening -- we listen in the shop\n"
                                           "name: A\n# stratlint: disable-file=SL7\n")
     (here / "b.strategy.yaml").write_text("version: 1\nname: B\n")
-    result = run("waivers")
+    result = run_cli(["waivers"])
     assert lines(result) == [
         "a.strategy.yaml:1:13: no-listening [line] no expiry: we listen in the shop",
         "a.strategy.yaml:3:1: SL7 [whole file] no expiry: (no reason given)",
@@ -420,7 +411,7 @@ def test_waivers_text_lists_one_line_each_and_a_summary(here):
 
 def test_waivers_counts_the_expired_ones(here):
     (here / "plan.strategy.yaml").write_text(textwrap.dedent(WAIVED))
-    result = run("waivers", "plan.strategy.yaml")
+    result = run_cli(["waivers", "plan.strategy.yaml"])
     assert lines(result)[-1] == "4 suppressions, 1 expired, in 1 file."
     assert [line.split(" [")[0] for line in lines(result)[:-1]] == [
         "plan.strategy.yaml:6:1: SL201", "plan.strategy.yaml:8:67: SL203",
@@ -431,17 +422,17 @@ def test_waivers_counts_the_expired_ones(here):
 
 def test_waivers_lists_the_reason_apart_from_the_expiry(here):
     (here / "plan.strategy.yaml").write_text(textwrap.dedent(WAIVED))
-    result = run("waivers", "plan.strategy.yaml")
+    result = run_cli(["waivers", "plan.strategy.yaml"])
     assert lines(result)[:2] == [
         "plan.strategy.yaml:6:1: SL201 [line] until 2000-01-01 (expired): launch quarter only",
         "plan.strategy.yaml:8:67: SL203 [line] until 2999-12-31 (active): measured from launch",
     ]
-    rows = json.loads(run("waivers", "--format", "json", "plan.strategy.yaml").stdout)["waivers"]
+    rows = json.loads(run_cli(["waivers", "--format", "json", "plan.strategy.yaml"]).stdout)["waivers"]
     assert [r["reason"] for r in rows[:2]] == ["launch quarter only", "measured from launch"]
 
 
 def test_waivers_of_a_missing_path_is_exit_2(here):
-    result = run("waivers", "nowhere.strategy.yaml")
+    result = run_cli(["waivers", "nowhere.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: nowhere.strategy.yaml: no such file or directory\n"
 
@@ -449,10 +440,10 @@ def test_waivers_of_a_missing_path_is_exit_2(here):
 def test_a_suppression_naming_no_rule_is_reported_with_report_unused_disables(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "s.strategy.yaml").write_text("version: 1\nname: x  # stratlint: disable=no-such-rule\n")
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--select", "SL0", "--report-unused-disables",
+    result = run_cli(["check", "--isolated", "--select", "SL0", "--report-unused-disables",
                                       "s.strategy.yaml"])
     assert result.stdout.splitlines()[0] == (
         "s.strategy.yaml:2:10: SL006 [warning] this suppression names 'no-such-rule', which is no rule; "
         "correct the name or remove it  (unused-suppression)")
-    quiet = CliRunner().invoke(cli, ["check", "--isolated", "--select", "SL0", "s.strategy.yaml"])
+    quiet = run_cli(["check", "--isolated", "--select", "SL0", "s.strategy.yaml"])
     assert quiet.stdout == "No problems found in 1 file.\n"

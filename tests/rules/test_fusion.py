@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import textwrap
 
-
 from stratlint.testing import RuleTester
 
 FUSION = RuleTester("no-offline-online-fusion")
