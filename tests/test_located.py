@@ -368,7 +368,7 @@ def test_an_alias_bomb_is_refused_at_the_alias_that_passes_the_budget():
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
     error = refused("\n".join(lines) + "\n")
     assert error.message == "aliases expand to more than 100,000 values; the file looks like an alias bomb"
-    # e's list holds 10 aliases of d's (1,111 values each) beside the copies made
+    # e's list holds 10 aliases of d's (11,111 values each) beside the copies made
     # before: they pass 100,000 within e, so the build stops there, long before
     # the 10**10 values of j; the finding names the anchored value copied (d's list)
     assert (error.line, error.column) == (4, 4)
