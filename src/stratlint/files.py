@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 
 from stratlint.globs import glob_regex
@@ -148,6 +147,8 @@ def write_atomic(path: str, data: bytes, expect: bytes | None = None) -> None:
         with open(real, "rb") as fh:
             if fh.read() != expect:
                 raise OSError("the file changed while it was being fixed; run --fix again")
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(real)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -46,15 +46,19 @@ def paused_gc():
 
 def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FilterOptions = FilterOptions()) -> FileResult:
     """Lint one file's bytes; ``path`` is the name findings carry."""
-    with paused_gc():
-        text = doc = None
-        diagnostics: list[Diagnostic] = []
-        try:
-            text = decode(data)
-            doc = load(text)
-        except LoadError as exc:
-            diagnostics.append(Diagnostic("parse", Span(exc.line, exc.column, exc.line, exc.column), exc.message))
-        findings, crashes = engine.run(rules, doc, path) if doc is not None else ([], [])
-        findings += engine.report(diagnostics, rules, path)
-        kept = filters.apply(findings, path=path, text=text, doc=doc, rules=rules, options=options)
-        return FileResult(path, kept.findings, crashes, kept.suppressions)
+    with paused_gc():  # _lint's document is freed before the collector resumes
+        return _lint(data, path, rules, options)
+
+
+def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions) -> FileResult:
+    text = doc = None
+    diagnostics: list[Diagnostic] = []
+    try:
+        text = decode(data)
+        doc = load(text)
+    except LoadError as exc:
+        diagnostics.append(Diagnostic("parse", Span(exc.line, exc.column, exc.line, exc.column), exc.message))
+    findings, crashes = engine.run(rules, doc, path) if doc is not None else ([], [])
+    findings += engine.report(diagnostics, rules, path)
+    kept = filters.apply(findings, path=path, text=text, doc=doc, rules=rules, options=options)
+    return FileResult(path, kept.findings, crashes, kept.suppressions)

@@ -23,9 +23,7 @@ from stratlint.document import decode
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
 from stratlint.files import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin, write_atomic
 from stratlint.filters import FilterOptions
-from stratlint.filters import baseline as baselines
 from stratlint.findings import Finding, Severity
-from stratlint.fix import FileFix, describe, fix_bytes, unified_diff
 from stratlint.formatters import Report, render
 from stratlint.linter import FileResult, lint_bytes
 from stratlint.config.settings import Settings, resolve
@@ -65,7 +63,7 @@ class FileCheck:
 
     result: FileResult
     before: bytes = b""
-    fix: FileFix | None = None
+    fix: "FileFix | None" = None  # stratlint.fix.FileFix, imported only when fixing
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +83,8 @@ def run_check(options: CheckOptions) -> int:
                        plugins=options.plugins, baseline=options.baseline)
     known = None
     if settings.baseline and not options.write_baseline:
+        from stratlint.filters import baseline as baselines
+
         known = baselines.read(settings.baseline)
     files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude,
                                allow_empty=options.allow_empty, base=settings.config_dir)
@@ -116,6 +116,8 @@ def run_check(options: CheckOptions) -> int:
             _write(done.diff, options.output)
             return EXIT_FAILURE if failed else (EXIT_FINDINGS if done.fixed else EXIT_OK)
     if options.write_baseline:
+        from stratlint.filters import baseline as baselines
+
         baselines.write(options.write_baseline, findings)
     findings.sort(key=Finding.sort_key)
     report = Report(findings, len(checked), settings.rules, checked, failed)
@@ -154,10 +156,13 @@ def file_options(name: str, settings: Settings, options: CheckOptions, known: Co
     rules = tuple((r.code, r.slug) for r in settings.ruleset.rules) if options.report_unused_disables else ()
     baseline = None
     if known is not None:
-        key = baselines.file_key(name, settings.baseline)
+        from stratlint.filters.baseline import file_key
+
+        key = file_key(name, settings.baseline)
         baseline = tuple(sorted((fp, n) for (path, fp), n in known.items() if path == key))
     return FilterOptions(ignore=ignore, require_reason=settings.require_reason,
-                         report_unused=options.report_unused_disables, known=rules, baseline=baseline)
+                         report_unused=options.report_unused_disables, known=rules, baseline=baseline,
+                         fingerprints=bool(options.write_baseline))
 
 
 # -- one file --------------------------------------------------------------------
@@ -175,6 +180,8 @@ def check_file(job: _Job, rules: list[Rule]) -> FileCheck | str:
     result = lint_bytes(data, job.name, rules, job.options)
     if not job.fix:
         return FileCheck(result)
+    from stratlint.fix import FileFix, fix_bytes
+
     fixable = {r.code: r for r in rules if r.fixable and r.fix}
     fix = fix_bytes(data, result.findings, fixable) if fixable else FileFix()
     if fix.after is not None:
@@ -246,6 +253,8 @@ class _FixRun:
 
 def _apply_fixes(fixes: list[tuple[str, FileCheck]], options: CheckOptions) -> _FixRun:
     """Write (or, with --diff, show) the fixes, once every file has been checked."""
+    from stratlint.fix import describe, unified_diff
+
     run = _FixRun()
     diffs: list[str] = []
     for path, outcome in fixes:

@@ -18,7 +18,16 @@ def from_parts(parts: Iterable[str | int]) -> str:
 
 
 def child(pointer: str, *tokens: str | int) -> str:
-    """``child('/kpis', 0, 'name')`` -> ``/kpis/0/name``."""
+    """``child('/kpis', 0, 'name')`` -> ``/kpis/0/name``.
+
+    Walks call it for every value they pass, so one token, the usual case,
+    takes a short way."""
+    if len(tokens) == 1:
+        token = tokens[0]
+        if token.__class__ is int:
+            return f"{pointer}/{token}"
+        token = str(token)
+        return f"{pointer}/{escape(token) if '~' in token or '/' in token else token}"
     return pointer + from_parts(tokens)
 
 

@@ -8,8 +8,9 @@ server):
    (:mod:`stratlint.filters.suppressions`); what is wrong with the comments
    themselves becomes findings of the rules that report it (SL006-SL008);
 3. the baseline: findings recorded earlier, matched by fingerprint
-   (:mod:`stratlint.filters.baseline`). Every finding that reaches this
-   step gets its fingerprint, whether or not a baseline is in use.
+   (:mod:`stratlint.filters.baseline`). The findings that reach this step
+   get their fingerprint when a baseline is in use or ``fingerprints`` is
+   asked for (to write a baseline, or for formats that carry it).
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from dataclasses import dataclass, field
 from stratlint import engine
 from stratlint.document import LocatedDocument
 from stratlint.filters import suppressions
-from stratlint.filters.baseline import fingerprint
 from stratlint.findings import Finding
 from stratlint.rules.model import Rule
 from stratlint.rules.selectors import covers
@@ -35,6 +35,7 @@ class FilterOptions:
     report_unused: bool = False  # report suppressions that suppress nothing (SL006)
     known: tuple[tuple[str, str], ...] = ()  # (code, slug) of every rule there is, to tell unknown names
     baseline: tuple[tuple[str, int], ...] | None = None  # this file's baselined fingerprints, with counts
+    fingerprints: bool = False  # give every finding its fingerprint (always done with a baseline)
     today: datetime.date | None = None
 
 
@@ -59,8 +60,11 @@ def apply(findings: list[Finding], *, path: str, text: str | None, doc: LocatedD
             report_unused=options.report_unused and (lambda n: any(covers(n, r.code, r.slug) for r in rules)),
             is_rule=(lambda n: any(covers(n, code, slug) for code, slug in options.known)) if options.known else None)
         findings = outcome.kept + engine.report(outcome.problems, rules, path)
-    data = doc.data if doc is not None else None
-    findings = [f.with_fingerprint(fingerprint(f, data)) for f in findings]
+    if options.fingerprints or options.baseline is not None:
+        from stratlint.filters.baseline import fingerprint
+
+        data = doc.data if doc is not None else None
+        findings = [f.with_fingerprint(fingerprint(f, data)) for f in findings]
     if options.baseline is not None:
         left = Counter(dict(options.baseline))
         kept = []
