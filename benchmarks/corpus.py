@@ -53,8 +53,9 @@ DEPTH = {"insights": ["They trust other {cust} more than brand claims", "They wa
          "influencers": ["Local {topic} experts", "Friends who already joined"],
          "purchase_drivers": ["Free first month", "Recommendations from people like them"]}
 CHANNELS = [  # name, kind, role; the first five are in every plan
-    ("{brand}.example", "owned", "Booking and self-service help"), ("Instagram", "social", "Live Q&A and {cust} stories"),
-    ("Our {venue}s", "offline", "Meet {cust} face to face"), ("Search ads", "paid", "Reach people looking for a {offer}"),
+    ("{brand}.example", "owned", "Booking and self-service help"),
+    ("Instagram", "social", "Live Q&A and {cust} stories"), ("Our {venue}s", "offline", "Meet {cust} face to face"),
+    ("Search ads", "paid", "Reach people looking for a {offer}"),
     ("Monthly newsletter", "owned", "Tips on {topic}, replies welcome"), ("TikTok", "social", "Short {topic} how-tos"),
     ("Local press", "earned", "Stories from our {cust}"), ("Tasting evenings", "offline", "{Topic} evenings"),
     ("YouTube", "social", "Longer {topic} guides"), ("Blog", "owned", "Answers to {cust}' questions")]
@@ -153,7 +154,8 @@ def clean_plan(r: random.Random, scale: float) -> dict:
                                   "meet other {cust} at the {venue}, and get help whenever you need it."),
         "kpis": kpis, "channels": channels, "tactics": tactics,
         "content": {"pillars": [fill("{Topic} how-tos"), "Customer stories", "Behind the scenes"]},
-        "listening": {"tools": ["Brand mention alerts", "Review inbox"], "cadence": "weekly", "owner": "Community lead"},
+        "listening": {"tools": ["Brand mention alerts", "Review inbox"], "cadence": "weekly",
+                      "owner": "Community lead"},
         "customer_care": {"channels": [channels[0]["id"], channels[1]["id"]], "response_time": "4 hours",
                           "owner": "Support lead"},
         "loyalty": fill("Every fifth {offer} order is on us; members get early access to {topic} evenings."),
@@ -247,8 +249,10 @@ DEFECTS = {  # name: (rule code, change)
 
 # -- YAML text --------------------------------------------------------------------------------
 
-PLAIN = re.compile(r"""\d+%|(?![-?:,\[\]{}#&*!|>'"%@`\s.+\d]|(true|false|yes|no|on|off|null|y|n)$)(?!.*(:\s|\s#|:$|\s$)).*""",
-                   re.I)
+# What a plain scalar may not be: starting with an indicator, a space or what could make it a number or a
+# date; a YAML 1.1 boolean or null; holding ": " or " #"; ending with ":" or a space. ("70%" is fine.)
+NOT_PLAIN = re.compile(r"""^(?!\d+%$)[-?:,\[\]{}#&*!|>'"%@`~\s.+\d]|^(true|false|yes|no|on|off|null|y|n)$"""
+                       r"|:\s|\s#|:$|\s$", re.I)
 
 
 class Writer:
@@ -259,9 +263,11 @@ class Writer:
         self.anchors = {id(v): f"ids{i}" for i, v in enumerate(shared)}
 
     def scalar(self, v, flow: bool) -> str:
-        roll = self.r.random()
-        if not isinstance(v, str) or roll < 0.95 and PLAIN.fullmatch(v) and not (flow and re.search(r"[,\[\]{}]", v)):
+        if not isinstance(v, str):
             return str(v)
+        roll, plain = self.r.random(), not NOT_PLAIN.search(v) and not (flow and re.search(r"[,\[\]{}]", v))
+        if plain and roll < 0.95:
+            return v
         return f"'{v}'" if roll < 0.975 and "'" not in v else json.dumps(v, ensure_ascii=False)
 
     def flow(self, v) -> str:
