@@ -3,9 +3,11 @@
 
     python benchmarks/run.py [--out bench-out] [--runs 5] [--quick]
 
-Builds the corpora with ``gen_corpus.py`` (beside this file), then times,
-in one run and alternating the commands run by run, the medians of
-``--runs`` runs of:
+Builds the corpora with ``corpus.py`` (beside this file: generated plans,
+clean or with planted defects, in varied YAML styles; 500 at scale 1,
+about 11 KB each, and one each at scale 100 and 1000), then times, in one
+run and alternating the commands run by run, the medians of ``--runs``
+runs of:
 
 1. 500 generated plans (scale 1): ``stratlint check DIR`` (all rules, one
    process per core), the parse-only floor ``floor.py`` and
@@ -69,7 +71,7 @@ def race(commands: dict[str, list[str] | None], runs: int) -> dict[str, tuple[fl
 def corpus(out: Path, name: str, *args: str) -> Path:
     target = out / name
     if not target.exists():
-        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(target), *args], check=True,
+        subprocess.run([sys.executable, str(HERE / "corpus.py"), str(target), *args], check=True,
                        stdout=subprocess.DEVNULL)
     return target
 

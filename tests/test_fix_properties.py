@@ -151,7 +151,7 @@ def test_examples(example):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "gen_corpus.py"), str(out), "--files", "20",
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(out), "--files", "20",
                     "--seed", "7", "--defect-rate", "1"], check=True, capture_output=True)
     return sorted(out.glob("*.strategy.yaml"))
 
