@@ -336,11 +336,11 @@ def test_a_missing_path_is_one_line_on_stderr_exit_2_and_the_others_are_still_ch
     result = run_cli(["check", "--select", "SL0", "a.strategy.yaml", "missing.strategy.yaml", "clean.strategy.yaml"])
     assert result.stderr == "stratlint: error: missing.strategy.yaml: no such file or directory\n"
     assert result.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
-        "Found 6 problems (6 errors, 0 warnings, 0 info) in 2 files."])
+        "Found 6 problems (6 errors, 0 warnings, 0 info) in 2 files; 1 path could not be checked (see the errors above)."])
     assert result.exit_code == 2
     only_clean = run_cli(["check", "--select", "SL0", "nothere", "clean.strategy.yaml"])
     assert only_clean.exit_code == 2
-    assert only_clean.stdout == "No problems found in 1 file.\n"
+    assert only_clean.stdout == "No problems found in 1 file; 1 path could not be checked (see the errors above).\n"
     assert only_clean.stderr == "stratlint: error: nothere: no such file or directory\n"
 
 
@@ -487,7 +487,9 @@ def test_installed_console_script(tmp_path):
                            "a.strategy.yaml", "gone.strategy.yaml"],
                           cwd=tmp_path, capture_output=True, timeout=120)
     assert proc.stdout == "".join(line + "\n" for line in PLAN_FINDINGS + [
-        BROKEN_FINDING, "Found 7 problems (7 errors, 0 warnings, 0 info) in 2 files."]).encode()
+        BROKEN_FINDING,
+        "Found 7 problems (7 errors, 0 warnings, 0 info) in 2 files; 1 path could not be checked (see the errors above)."
+    ]).encode()
     assert proc.stderr == b"stratlint: error: gone.strategy.yaml: no such file or directory\n"
     assert proc.returncode == 2
     ver = subprocess.run([str(installed_script()), "--version"], capture_output=True, text=True, timeout=120)

@@ -72,7 +72,10 @@ def test_sarif_info_is_a_note_and_a_failed_run_says_so(plans):
     log = sarif_of(["--select", "SL701", "plans/good.strategy.yaml", "plans/missing.strategy.yaml"])
     run_ = log["runs"][0]
     assert run_["results"][0]["level"] == "note"
-    assert run_["invocations"] == [{"executionSuccessful": False}]
+    assert run_["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [{
+        "level": "error", "message": {"text": "no such file or directory"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "plans/missing.strategy.yaml",
+                                                                 "uriBaseId": "%SRCROOT%"}}}]}]}]
 
 
 def test_sarif_with_no_findings_is_valid(plans):
@@ -108,19 +111,46 @@ def test_github_severities(plans):
     assert [line.split(" ", 1)[0] for line in out] == ["::notice", "::error", "::warning", "::notice"]
 
 
-def test_junit_one_case_per_file_and_a_failure_per_finding(plans):
+def test_junit_one_case_per_finding_and_a_passing_case_per_clean_file(plans):
     result = run_cli(["check", "--format", "junit", "--select", "SL004,SL201", "plans"])
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
-    suite = root.find("testsuite")
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
-    assert (root.get("tests"), root.get("failures")) == ("2", "1")
-    cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == ["plans/bad plan.strategy.yaml", "plans/good.strategy.yaml"]
-    failures = cases[0].findall("failure")
-    assert [f.get("type") for f in failures] == ["SL004", "SL201"]
-    assert failures[1].text.startswith("plans/bad plan.strategy.yaml:7:1: SL201 [warning] every KPI is a vanity")
-    assert cases[1].findall("failure") == []
+    assert [(s.get("name"), s.get("tests"), s.get("failures"), s.get("errors")) for s in root.findall("testsuite")] == [
+        ("plans/bad plan.strategy.yaml", "2", "1", "0"), ("plans/good.strategy.yaml", "1", "0", "0")]
+    # SL004 is an error: a failure; SL201 is a warning, below the default --fail-on error: it passes
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "1", "0")
+    bad, good = root.findall("testsuite")
+    error_case, warning_case = bad.findall("testcase")
+    assert error_case.get("name").startswith("SL004 unknown-reference at 6:")
+    assert error_case.get("classname") == "plans/bad plan.strategy.yaml" and error_case.get("line") == "6"
+    assert [f.get("type") for f in error_case.findall("failure")] == ["SL004"]
+    assert warning_case.get("name") == "SL201 vanity-only-kpis at 7:1"
+    assert warning_case.findall("failure") == []
+    assert warning_case.find("system-out").text.startswith(
+        "plans/bad plan.strategy.yaml:7:1: SL201 [warning] every KPI is a vanity")
+    assert [(c.get("name"), list(c)) for c in good.findall("testcase")] == [("no problems", [])]
+    assert result.exit_code == 1
+
+
+def test_junit_failures_follow_fail_on(plans):
+    root = ET.fromstring(run_cli(["check", "--format", "junit", "--fail-on", "warning", "--select", "SL004,SL201",
+                                  "plans"]).stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "2", "0")
+    root = ET.fromstring(run_cli(["check", "--format", "junit", "--fail-on", "never", "--select", "SL004,SL201",
+                                  "plans"]).stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "0", "0")
+
+
+def test_junit_a_file_that_cannot_be_read_is_an_error(plans):
+    result = run_cli(["check", "--format", "junit", "--select", "SL0", "nope.strategy.yaml", "plans/good.strategy.yaml"])
+    root = ET.fromstring(result.stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "0", "1")
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"nope.strategy.yaml", "plans/good.strategy.yaml"}
+    error = suites["nope.strategy.yaml"].find("testcase/error")
+    assert (error.get("type"), error.get("message")) == ("unreadable", "no such file or directory")
+    assert suites["nope.strategy.yaml"].get("errors") == "1"
+    assert result.exit_code == 2
 
 
 def test_junit_survives_control_characters(tmp_path, monkeypatch):
@@ -139,7 +169,7 @@ def test_one_run_writes_several_formats(plans):
     # SL201, and BAD's unknown channel: SL004 is always on
     assert result.stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 2 files."
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads((plans / "out" / "s.sarif").read_text()))
-    assert ET.parse(plans / "j.xml").getroot().get("tests") == "2"
+    assert ET.parse(plans / "j.xml").getroot().get("tests") == "3"  # a case a finding, one for the clean file
     assert json.loads((plans / "r.json").read_text())["summary"] == {"error": 1, "warning": 1, "info": 0}
 
 
@@ -155,7 +185,7 @@ def test_folder_or_pattern_with_no_plan_is_exit_2_unless_allowed(plans):
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: empty: no strategy file here (*.strategy.yaml, *.strategy.yml, "
                              "*.strategy.json); pass --allow-empty if that is expected\n")
-    assert result.stdout == "No problems found in 1 file.\n"
+    assert result.stdout == "No problems found in 1 file; 1 path could not be checked (see the errors above).\n"
     result = run_cli(["check", "renamed/*.strategy.yaml"])
     assert result.exit_code == 2
     assert "renamed/*.strategy.yaml: the pattern matches no strategy file" in result.stderr
@@ -193,7 +223,9 @@ def test_a_mistyped_enum_value_is_one_finding(tmp_path, monkeypatch):
     assert result.stdout.splitlines()[2] == "Found 2 problems (2 errors, 0 warnings, 0 info) in 1 file."
 
 
-def test_sarif_absolute_paths_are_file_uris(plans):
-    log = sarif_of(["--select", "SL201", str(plans / "plans" / "bad plan.strategy.yaml")])
+def test_sarif_paths_outside_the_root_are_file_uris(plans, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "bad plan.strategy.yaml"
+    elsewhere.write_text(BAD, encoding="utf-8")
+    log = sarif_of(["--select", "SL201", str(elsewhere)])
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location == {"uri": "file://" + str(plans / "plans" / "bad%20plan.strategy.yaml")}
+    assert location == {"uri": "file://" + str(elsewhere.parent / "bad%20plan.strategy.yaml")}

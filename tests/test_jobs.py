@@ -37,4 +37,4 @@ def test_an_unreadable_file_in_a_worker_is_one_line_and_exit_2(tmp_path, monkeyp
                                       *[f"p{i:02}.strategy.yaml" for i in range(12)]])
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: p05.strategy.yaml: not a regular file (a pipe, socket or device)\n")
-    assert result.stdout == "No problems found in 11 files.\n"
+    assert result.stdout == "No problems found in 11 files; 1 path could not be checked (see the errors above).\n"

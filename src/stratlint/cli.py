@@ -56,8 +56,8 @@ def _rules_options(f):
 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format (--output-format is the same option, as ruff spells it).")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT:FILE", callback=_parse_reports,
               help="Also write the report in FORMAT to FILE (e.g. sarif:stratlint.sarif); may repeat.")
 @click.option("--allow-empty", is_flag=True,
@@ -87,24 +87,34 @@ def _rules_options(f):
               help="Scaffold the sections fixable rules find missing, with TODO placeholders; then report the rest.")
 @click.option("--diff", is_flag=True,
               help="Print what --fix would change as a unified diff and write nothing; exit 1 if there is any.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The name standard input is reported as, and whose folder's config applies to it.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
-          baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, rule_packs, plugins):
+          baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, stdin_filename,
+          respect_gitignore, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
-    *.strategy.json; a file named here is always checked.
+    *.strategy.json, skipping what git ignores; a file named here is always
+    checked. Each file follows the nearest config above it.
     """
     from stratlint.commands.check import CheckOptions, run_check
+    from stratlint.commands.combinations import unsupported
 
     options = CheckOptions(
-        paths=list(paths) or ["."], fmt=fmt, output=output, select=_split(select), ignore=_split(ignore),
+        paths=list(paths) or (["-"] if stdin_filename else ["."]), fmt=fmt, output=output, select=_split(select), ignore=_split(ignore),
         fail_on=fail_on, quiet=quiet, color=_use_color(no_color, output),
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated,
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
-        jobs=jobs, fix=fix, diff=diff,
+        jobs=jobs, fix=fix, diff=diff, stdin_filename=stdin_filename, respect_gitignore=respect_gitignore,
     )
+    reason = unsupported(options)
+    if reason:
+        raise click.UsageError(reason)
     sys.exit(run_check(options))
 
 
@@ -158,11 +168,15 @@ def explain(rule, rule_packs, plugins):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
-def waivers(paths, fmt, config, isolated):
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
+def waivers(paths, fmt, config, isolated, respect_gitignore):
     """List every inline suppression and waiver: rules, reason, expiry, place."""
     from stratlint.commands.waivers import run_waivers
 
-    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated))
+    if config and isolated:
+        raise click.UsageError("--config and --isolated contradict each other: --config uses one config, --isolated none")
+    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated, respect_gitignore))
 
 
 @cli.command()

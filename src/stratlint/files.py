@@ -14,33 +14,32 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from stratlint.globs import glob_regex
+from stratlint.selection import PATTERNS, Selection
 
-
-PATTERNS = (".strategy.yaml", ".strategy.yml", ".strategy.json")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True, slots=True)
 class PathProblem:
-    """A path that could not be read: a one-line error, and exit code 2."""
+    """A path that could not be read (or, ``kind`` "ignore-file", a line of a
+    ``.gitignore`` that is not applied): a one-line error, and exit code 2."""
 
     path: str
     message: str
+    kind: str = "unreadable"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
 
-def discover(paths: list[str], include: list[str] | None = None, exclude: list[str] = (),
-             allow_empty: bool = False, base: str | None = None) -> tuple[list[str], list[PathProblem]]:
+def discover(paths: list[str], selection: Selection | None = None,
+             allow_empty: bool = False) -> tuple[list[str], list[PathProblem]]:
     """The files to check, in order, and the paths that went wrong.
 
-    ``include`` (file-name globs) replaces the default patterns of a
-    directory walk; ``exclude`` globs skip files and folders in a walk
-    (a pattern without '/' matches a name at any depth), relative to the
-    folder walked or to ``base`` (the config's folder). A file named
+    A directory is walked for the files ``selection`` takes (the strategy
+    -file patterns or the config's ``include``, less its ``exclude`` and
+    what git ignores: :mod:`stratlint.selection`). A file named
     explicitly is always checked. A path with ``*``, ``?`` or ``[`` that
     names no file is expanded as a glob (``**`` spans folders), as a shell
     would. A folder or glob that yields no strategy file is a problem
@@ -49,13 +48,14 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
     """
     import glob
 
+    selection = selection or Selection()
     files: list[str] = []
     problems: list[PathProblem] = []
     for path in paths:
         if path == STDIN:
             files.append(STDIN)
         elif os.path.isdir(path):
-            found = _walk(path, include, exclude, base)
+            found = _walk(path, selection)
             if not found and not allow_empty:
                 problems.append(PathProblem(path, f"no strategy file here ({', '.join('*' + p for p in PATTERNS)}); "
                                                   "pass --allow-empty if that is expected"))
@@ -66,7 +66,7 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
             found = []
             for match in sorted(glob.glob(path, recursive=True)):
                 if os.path.isdir(match):
-                    found.extend(_walk(match, include, exclude, base))
+                    found.extend(_walk(match, selection))
                 else:
                     found.append(os.path.normpath(match))
             if not found and not allow_empty:
@@ -75,6 +75,8 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
             files.extend(found)
         else:
             problems.append(PathProblem(path, "no such file or directory"))
+    problems += [PathProblem(f"{p.path}:{p.line}:1", f"{p.message}; the pattern is not applied", "ignore-file")
+                 for p in selection.problems]
     seen: set[str] = set()
     unique = []
     for f in files:  # a file named twice (./a.yaml and a folder holding it) is checked once
@@ -85,27 +87,12 @@ def discover(paths: list[str], include: list[str] | None = None, exclude: list[s
     return unique, problems
 
 
-def _walk(top: str, include: list[str] | None, exclude: list[str], base: str | None = None) -> list[str]:
-    from fnmatch import fnmatchcase
-
-    skip = [glob_regex(p.rstrip("/")) for p in exclude]
-
-    def excluded(path: str) -> bool:
-        if not skip:
-            return False
-        rels = {os.path.relpath(path, top).replace(os.sep, "/")}
-        if base is not None:  # patterns are also relative to the config's folder
-            rels.add(os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/"))
-        return any(p.match(rel) for p in skip for rel in rels)
-
-    def wanted(name: str) -> bool:
-        return any(fnmatchcase(name, p) for p in include) if include is not None else name.endswith(PATTERNS)
-
+def _walk(top: str, selection: Selection) -> list[str]:
+    walk = selection.walk(top)
     found = []
     for root, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
-        found.extend(os.path.normpath(os.path.join(root, n)) for n in names
-                     if wanted(n) and not excluded(os.path.join(root, n)))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and walk.enter(os.path.join(root, d)))
+        found.extend(os.path.normpath(os.path.join(root, n)) for n in names if walk.take(os.path.join(root, n)))
     return sorted(found)
 
 

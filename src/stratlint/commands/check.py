@@ -21,12 +21,14 @@ import click
 
 from stratlint.document import decode
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
-from stratlint.files import STDIN, STDIN_NAME, discover, display_name, read_bytes, read_stdin, write_atomic
+from stratlint.commands.progress import progress_bar
+from stratlint.config.discovery import SettingsFinder
+from stratlint.config.settings import Settings
+from stratlint.files import STDIN, STDIN_NAME, discover, read_bytes, read_stdin, write_atomic
 from stratlint.filters import FilterOptions
 from stratlint.findings import Finding, Severity
-from stratlint.formatters import Report, render
+from stratlint.formatters import Report, RunError, render, shown
 from stratlint.linter import FileResult, lint_bytes
-from stratlint.config.settings import Settings, resolve
 from stratlint.rules.model import Rule
 
 
@@ -53,6 +55,8 @@ class CheckOptions:
     jobs: int | None = None  # None: one per core
     fix: bool = False  # scaffold what fixable rules find missing (stratlint.fix), then report the rest
     diff: bool = False  # print the fixes as a unified diff instead; write nothing, report nothing else
+    stdin_filename: str | None = None  # the name standard input is reported and configured as
+    respect_gitignore: bool = True  # a directory walk skips what git ignores
 
 
 @dataclass(slots=True)
@@ -78,37 +82,55 @@ class _Job:
 
 
 def run_check(options: CheckOptions) -> int:
-    settings = resolve(config_file=options.config, isolated=options.isolated, select=options.select,
-                       ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
-                       plugins=options.plugins, baseline=options.baseline)
-    known = None
-    if settings.baseline and not options.write_baseline:
-        from stratlint.filters import baseline as baselines
-
-        known = baselines.read(settings.baseline)
-    files, problems = discover(options.paths, include=settings.include, exclude=settings.exclude,
-                               allow_empty=options.allow_empty, base=settings.config_dir)
-    failed = bool(problems)
+    finder = SettingsFinder(config_file=options.config, isolated=options.isolated, select=options.select,
+                            ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
+                            plugins=options.plugins, baseline=options.baseline)
+    stdin_name = options.stdin_filename or STDIN_NAME
+    for path in options.paths:  # the configs that govern what was named load (and fail) first
+        finder.for_file(options.stdin_filename or path if path == STDIN else os.path.join(path, "-"))
+    files, problems = discover(options.paths, finder.selection(options.respect_gitignore),
+                               allow_empty=options.allow_empty)
+    errors = [RunError(p.path, p.message, p.kind) for p in problems]
     for problem in problems:
         report_error(str(problem))
     fixing = options.fix or options.diff
-    jobs = [_Job(path, display_name(path), read_stdin() if path == STDIN else None,
-                 file_options(display_name(path), settings, options, known), fixing) for path in files]
+    fingerprints = bool(options.write_baseline) or "sarif" in (options.fmt, *(fmt for fmt, _ in options.reports))
+    baselines: dict[str, Counter] = {}
+    jobs: list[_Job] = []
+    settings_of: list[Settings] = []
+    for path in files:
+        name = stdin_name if path == STDIN else path
+        settings = finder.for_file(options.stdin_filename or path if path == STDIN else path)
+        known = None
+        if settings.baseline and not options.write_baseline:
+            if settings.baseline not in baselines:
+                from stratlint.filters import baseline as baseline_files
+
+                baselines[settings.baseline] = baseline_files.read(settings.baseline)
+            known = baselines[settings.baseline]
+        jobs.append(_Job(path, name, read_stdin() if path == STDIN else None,
+                         file_options(name, settings, options, known, fingerprints), fixing))
+        settings_of.append(settings)
     findings: list[Finding] = []
     checked: list[str] = []
     fixes: list[tuple[str, FileCheck]] = []
-    for job, outcome in zip(jobs, _check_all(jobs, settings.rules, options.jobs)):
-        if isinstance(outcome, str):
-            report_error(outcome)
-            failed = True
-            continue
-        checked.append(outcome.result.path)
-        findings.extend(outcome.result.findings)
-        for crash in outcome.result.crashes:
-            report_error(str(crash))
-            failed = True
-        if outcome.fix is not None:
-            fixes.append((job.path, outcome))
+    fail_on: dict[str, str] = {}
+    with progress_bar(len(jobs)) as advance:
+        for job, settings, outcome in _check_each(jobs, settings_of, options.jobs):
+            advance()
+            if isinstance(outcome, RunError):
+                errors.append(outcome)
+                continue
+            checked.append(outcome.result.path)
+            fail_on[outcome.result.path] = settings.fail_on
+            findings.extend(outcome.result.findings)
+            for crash in outcome.result.crashes:
+                errors.append(RunError(crash.path, str(crash), "crash"))
+            if outcome.fix is not None:
+                fixes.append((job.path, outcome))
+    for error in errors[len(problems):]:  # after the progress bar, which would garble them
+        report_error(str(error))
+    failed = bool(errors)
     if fixing:
         done = _apply_fixes(fixes, options)
         failed = failed or done.failed
@@ -116,15 +138,18 @@ def run_check(options: CheckOptions) -> int:
             _write(done.diff, options.output)
             return EXIT_FAILURE if failed else (EXIT_FINDINGS if done.fixed else EXIT_OK)
     if options.write_baseline:
-        from stratlint.filters import baseline as baselines
+        from stratlint.filters import baseline as baseline_files
 
-        baselines.write(options.write_baseline, findings)
+        baseline_files.write(options.write_baseline, findings)
     findings.sort(key=Finding.sort_key)
-    report = Report(findings, len(checked), settings.rules, checked, failed)
-    if options.statistics and options.fmt == "text":
+    first = settings_of[0] if settings_of else finder.for_folder(os.getcwd()) if not finder.all else finder.all[0]
+    rules = list({r.code: r for s in (finder.all or [first]) for r in s.rules}.values())
+    report = Report(findings, len(checked), rules, checked, failed, errors, first.fail_on,
+                    report_root(files), fail_on)
+    if options.statistics:
         from stratlint.formatters.statistics import render as statistics
 
-        text = statistics(report)
+        text = statistics(report, options.fmt, quiet=options.quiet)
     else:
         text = render(options.fmt, report, color=options.color, quiet=options.quiet)
     _write(text, options.output, err=options.fix and STDIN in files)  # stdout holds the fixed plan
@@ -134,7 +159,7 @@ def run_check(options: CheckOptions) -> int:
         return EXIT_FAILURE
     if options.write_baseline:
         return EXIT_OK
-    return exit_code(findings, settings.fail_on)
+    return EXIT_FINDINGS if any(report.fails(f) for f in findings) else EXIT_OK
 
 
 def exit_code(findings: list[Finding], fail_on: str) -> int:
@@ -145,14 +170,31 @@ def exit_code(findings: list[Finding], fail_on: str) -> int:
     return EXIT_OK
 
 
-def file_options(name: str, settings: Settings, options: CheckOptions, known: Counter | None) -> FilterOptions:
-    """The filter options of one file: the per-file ignores that match it,
-    the suppression settings, and its share of the baseline."""
-    forms = {name.replace(os.sep, "/")}
-    if settings.config_dir and name != STDIN_NAME:  # patterns are relative to the config's folder too
-        forms.add(os.path.relpath(os.path.abspath(name), settings.config_dir).replace(os.sep, "/"))
-    ignore = tuple(n for pattern, names in settings.per_file_ignores
-                   if any(pattern.match(form) for form in forms) for n in names)
+def report_root(files: list[str]) -> str:
+    """The folder SARIF's relative URIs start from: the git top level above
+    the current folder, else the one above the files checked, else the
+    current folder."""
+    from stratlint.repository import top_level
+
+    top = top_level(os.getcwd())
+    if top is None:
+        real = [os.path.abspath(f) for f in files if f != STDIN]
+        if real:
+            top = top_level(os.path.dirname(os.path.commonpath(real)) if len(real) == 1 else os.path.commonpath(real))
+    return top or os.getcwd()
+
+
+def file_options(name: str, settings: Settings, options: CheckOptions, known: Counter | None,
+                 fingerprints: bool = False) -> FilterOptions:
+    """The filter options of one file: the per-file ignores that match it
+    (patterns relative to ``settings.base``), the suppression settings, and
+    its share of the baseline."""
+    ignore: tuple[str, ...] = ()
+    if name != STDIN_NAME:
+        rel = os.path.relpath(os.path.abspath(name), settings.base)
+        if not rel.startswith(".."):
+            rel = rel.replace(os.sep, "/")
+            ignore = tuple(n for pattern, names in settings.per_file_ignores if pattern.match(rel) for n in names)
     rules = tuple((r.code, r.slug) for r in settings.ruleset.rules) if options.report_unused_disables else ()
     baseline = None
     if known is not None:
@@ -162,21 +204,43 @@ def file_options(name: str, settings: Settings, options: CheckOptions, known: Co
         baseline = tuple(sorted((fp, n) for (path, fp), n in known.items() if path == key))
     return FilterOptions(ignore=ignore, require_reason=settings.require_reason,
                          report_unused=options.report_unused_disables, known=rules, baseline=baseline,
-                         fingerprints=bool(options.write_baseline))
+                         fingerprints=fingerprints)
+
+
+def _check_each(jobs: list[_Job], settings_of: list[Settings], processes: int | None):
+    """Yield ``(job, settings, outcome)`` for every job, in order: files that
+    share settings are checked together (:func:`_check_all`)."""
+    groups: dict[int, list[int]] = {}
+    for i, settings in enumerate(settings_of):
+        groups.setdefault(id(settings), []).append(i)
+    if len(groups) <= 1:
+        rules = settings_of[0].rules if settings_of else []
+        for job, settings, outcome in zip(jobs, settings_of, _check_all(jobs, rules, processes)):
+            yield job, settings, outcome
+        return
+    outcomes: dict[int, object] = {}
+    following = 0
+    for indexes in groups.values():
+        for i, outcome in zip(indexes, _check_all([jobs[i] for i in indexes], settings_of[indexes[0]].rules,
+                                                  processes)):
+            outcomes[i] = outcome
+            while following in outcomes:
+                yield jobs[following], settings_of[following], outcomes.pop(following)
+                following += 1
 
 
 # -- one file --------------------------------------------------------------------
 
 
-def check_file(job: _Job, rules: list[Rule]) -> FileCheck | str:
+def check_file(job: _Job, rules: list[Rule]) -> FileCheck | RunError:
     """Lint one file (and, for --fix/--diff, scaffold it and lint the result);
-    an error line for a file that cannot be read."""
+    a :class:`RunError` for a file that cannot be read."""
     data = job.data
     if data is None:
         try:
             data = read_bytes(job.path)
         except OSError as exc:
-            return f"{job.name}: {exc.strerror or exc}"
+            return RunError(job.name, str(exc.strerror or exc))
     result = lint_bytes(data, job.name, rules, job.options)
     if not job.fix:
         return FileCheck(result)
@@ -236,7 +300,7 @@ def _start_worker(rules: list[Rule]) -> None:
     _worker_rules = rules
 
 
-def _check_in_worker(job: _Job) -> FileCheck | str:
+def _check_in_worker(job: _Job) -> FileCheck | RunError:
     return check_file(job, _worker_rules)
 
 
@@ -258,7 +322,7 @@ def _apply_fixes(fixes: list[tuple[str, FileCheck]], options: CheckOptions) -> _
     run = _FixRun()
     diffs: list[str] = []
     for path, outcome in fixes:
-        name, fix = outcome.result.path, outcome.fix
+        name, fix = shown(outcome.result.path), outcome.fix
         for f, reason in fix.skipped:
             click.echo(f"{name}:{f.line}:{f.column}: {f.code} {f.rule} not fixed: {reason}", err=True)
         if fix.after is None:

@@ -6,15 +6,17 @@ import json
 
 import click
 
+from stratlint.config.discovery import SettingsFinder
 from stratlint.errors import report_error
-from stratlint.linter import lint_bytes
-from stratlint.config.settings import resolve
 from stratlint.files import discover, display_name, read_bytes
+from stratlint.formatters import shown
+from stratlint.linter import lint_bytes
 
 
-def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool) -> int:
-    settings = resolve(config_file=config, isolated=isolated)
-    files, problems = discover(paths, include=settings.include, exclude=settings.exclude)
+def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
+                respect_gitignore: bool = True) -> int:
+    finder = SettingsFinder(config_file=config, isolated=isolated)
+    files, problems = discover(paths, finder.selection(respect_gitignore))
     failed = bool(problems)
     for problem in problems:
         report_error(str(problem))
@@ -40,7 +42,7 @@ def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool) 
             until = f"until {r['until']} ({r['status']})" if r["until"] else "no expiry"
             reason = r["reason"] or "(no reason given)"
             where = "whole file" if r["scope"] == "disable-file" else "line"
-            click.echo(f"{r['path']}:{r['line']}:{r['column']}: {','.join(r['rules'])} [{where}] {until}: {reason}")
+            click.echo(f"{shown(r['path'])}:{r['line']}:{r['column']}: {','.join(r['rules'])} [{where}] {until}: {reason}")
         expired = sum(r["status"] != "active" for r in rows)
         click.echo(f"{len(rows)} suppression{'s' if len(rows) != 1 else ''}, {expired} expired, "
                    f"in {len(files)} file{'s' if len(files) != 1 else ''}.")

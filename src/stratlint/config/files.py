@@ -74,8 +74,9 @@ def shown_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def find_config(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
+def find_config(start: Path, parents: bool = True) -> Path | None:
+    """The config in ``start`` or, with ``parents``, the nearest folder above it."""
+    for folder in (start, *start.parents) if parents else (start,):
         for name in FILENAMES:
             if (folder / name).is_file():
                 return folder / name
@@ -158,7 +159,9 @@ def _merge(config: Config, source: _Source) -> None:
             config.origins[f"plugins/{plugin}"] = origin("plugins")
     if "include" in data:
         config.include = list(data["include"])
-    config.exclude += data.get("exclude", [])
+    for i, pattern in enumerate(data.get("exclude", [])):
+        config.origins[f"exclude/{len(config.exclude)}"] = origin("exclude", str(i))
+        config.exclude.append(pattern)
     if "fail-on" in data:
         config.fail_on = data["fail-on"]
     if "baseline" in data:

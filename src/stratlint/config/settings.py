@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from stratlint.findings import Severity
 from stratlint.rules.model import Rule
 from stratlint.rules.options import with_options
 from stratlint.rules.registry import RuleSet, load_rules
-from stratlint.globs import glob_regex
+from stratlint.globs import FilePattern, PatternError, Patterns
 from stratlint.rules.selectors import did_you_mean
 
 
@@ -29,21 +28,28 @@ class Settings:
     rules: list[Rule]
     ruleset: RuleSet
     fail_on: str = "error"
-    per_file_ignores: list[tuple[re.Pattern, list[str]]] = field(default_factory=list)
+    per_file_ignores: list[tuple[FilePattern, list[str]]] = field(default_factory=list)
     include: list[str] | None = None
-    exclude: list[str] = field(default_factory=list)
+    exclude: Patterns = Patterns(())
     baseline: str | None = None
     require_reason: bool = False
     config_path: str | None = None
-    config_dir: str | None = None  # per-file-ignores and exclude are relative to it
+    config_dir: str | None = None
+    #: the folder per-file-ignores and exclude are relative to: the config's,
+    #: or the current one for a config named by --config (as ruff does) or none
+    base: str = "."
 
 
 def resolve(*, config_file: str | None = None, isolated: bool = False, select=(), ignore=(), fail_on=None,
-            rule_packs=(), plugins=(), baseline=None) -> Settings:
+            rule_packs=(), plugins=(), baseline=None, start: Path | None = None) -> Settings:
+    """The settings of a run. The config is ``config_file``, none with
+    ``isolated``, else the nearest one at or above the folder ``start``
+    (default: the current folder; :mod:`stratlint.config.discovery` gives
+    each checked file its own)."""
     if isolated and plugins:
         raise StratlintError("--isolated runs no plugin (it is the way to lint with no code but stratlint's); "
                              "drop --plugin or --isolated")
-    config = _find(config_file, isolated)
+    config = _find(config_file, isolated, start)
     plugin_dirs = [os.path.dirname(os.path.abspath(config.path))] if config.path and config.plugins else []
     ruleset = load_rules([*config.rule_packs, *rule_packs], [*config.plugins, *plugins], plugin_dirs)
     _check_names(config, ruleset)
@@ -56,17 +62,37 @@ def resolve(*, config_file: str | None = None, isolated: bool = False, select=()
         rules=chosen,
         ruleset=ruleset,
         fail_on=fail_on or config.fail_on or "error",
-        per_file_ignores=[(glob_regex(p), names) for p, names in config.per_file_ignores.items()],
+        per_file_ignores=_file_patterns(config),
         include=config.include,
-        exclude=config.exclude,
+        exclude=_exclude(config),
         baseline=baseline or config.baseline,
         require_reason=config.require_reason,
         config_path=config.path,
         config_dir=os.path.dirname(os.path.abspath(config.path)) if config.path else None,
+        base=os.path.dirname(os.path.abspath(config.path)) if config.path and not config_file else os.getcwd(),
     )
 
 
-def _find(config_file: str | None, isolated: bool) -> Config:
+def _file_patterns(config: Config) -> list[tuple[FilePattern, list[str]]]:
+    out = []
+    for pattern, names in config.per_file_ignores.items():
+        try:
+            out.append((FilePattern(pattern), names))
+        except PatternError as exc:
+            _fail_at(config, f"per-file-ignores/{pattern}", f"invalid config: per-file-ignores: {exc}")
+    return out
+
+
+def _exclude(config: Config) -> Patterns:
+    for i, pattern in enumerate(config.exclude):
+        try:
+            Patterns.compile([pattern])
+        except PatternError as exc:
+            _fail_at(config, f"exclude/{i}", f"invalid config: exclude: {exc}")
+    return Patterns.compile(config.exclude)
+
+
+def _find(config_file: str | None, isolated: bool, start: Path | None = None) -> Config:
     if config_file:
         path = Path(config_file)
         if not path.is_file():
@@ -74,7 +100,7 @@ def _find(config_file: str | None, isolated: bool) -> Config:
         return load_config(path)
     if isolated:
         return Config()
-    found = find_config(Path.cwd())
+    found = find_config(start or Path.cwd())
     return load_config(found) if found else Config()
 
 

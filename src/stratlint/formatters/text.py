@@ -1,11 +1,14 @@
 """The text format: one finding a line, then a summary line.
 
     plans/q3.strategy.yaml:14:5: SL201 [warning] every KPI is a vanity metric ...  (vanity-only-kpis)
+
+File names are printed with their control characters escaped (see
+:func:`stratlint.formatters.shown`).
 """
 from __future__ import annotations
 
 from stratlint.findings import summarize
-from stratlint.formatters import Report
+from stratlint.formatters import Report, shown
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
@@ -22,7 +25,7 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     lines = []
     for f in report.findings:
         sev = str(f.severity)
-        where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
+        where = _paint(f"{shown(f.path)}:{f.line}:{f.column}:", "1", color)
         tag = _paint(f"{f.code} [{sev}]", _COLORS[sev], color)
         lines.append(f"{where} {tag} {f.message}  ({f.rule})")
     if not quiet:
@@ -31,10 +34,18 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
 
 
 def summary_line(report: Report) -> str:
+    """"Found 3 problems (...) in 2 files." or "No problems found in 2 files.",
+    and, when some paths could not be checked, how many (never "No problems
+    found in 0 files" for a run that read nothing)."""
     counts = summarize(report.findings)
     files = _plural(report.files_checked, "file")
+    unchecked = len(report.unchecked)
     if not report.findings:
-        return f"No problems found in {files}."
-    total = sum(counts.values())
-    detail = ", ".join(_plural(counts[s], s) for s in ("error", "warning", "info"))
-    return f"Found {_plural(total, 'problem')} ({detail}) in {files}."
+        line = f"No problems found in {files}" if report.files_checked else "No file was checked"
+    else:
+        total = sum(counts.values())
+        detail = ", ".join(_plural(counts[s], s) for s in ("error", "warning", "info"))
+        line = f"Found {_plural(total, 'problem')} ({detail}) in {files}"
+    if unchecked:
+        line += f"; {_plural(unchecked, 'path')} could not be checked (see the errors above)"
+    return line + "."
