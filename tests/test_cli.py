@@ -225,7 +225,7 @@ def test_json_output_when_clean_and_missing_key_at_top_level():
     write("p.strategy.yaml", "version: 1\nowner: Zoë\n")
     report = json.loads(run_cli(["check", "--format", "json", "--select", "SL002", "p.strategy.yaml"]).stdout)
     assert report["findings"] == [{
-        "path": "p.strategy.yaml", "line": 1, "column": 1, "end_line": 1, "end_column": 1, "code": "SL002",
+        "path": "p.strategy.yaml", "line": 1, "column": 1, "end_line": 1, "end_column": 11, "code": "SL002",
         "rule": "schema-violation", "severity": "error", "message": "the plan needs a 'name'", "pointer": "",
     }]
     write("clean.strategy.yaml", CLEAN)

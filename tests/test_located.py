@@ -181,8 +181,9 @@ def test_json_surrogate_pair_escape_is_one_character():
 
 def test_the_root_is_the_top_level():
     doc = load("\n\n# comment\nversion: 1\nname: P\n")
-    assert tuple(doc.span("")) == (1, 1, 1, 1)
-    assert tuple(doc.span("", "key")) == (1, 1, 1, 1)
+    assert tuple(doc.span("")) == (1, 1, 2, 1)  # never an empty region: an empty line 1 up to its line break
+    assert tuple(doc.span("", "key")) == (1, 1, 2, 1)
+    assert tuple(load("# plan\nversion: 1\n").span("")) == (1, 1, 1, 7)  # line 1, to its end
 
 
 @pytest.mark.parametrize("pointer, at, span", [
@@ -192,7 +193,7 @@ def test_the_root_is_the_top_level():
     ("/objectives/7/id", "key", (3, 1, 3, 11)),           # ...whose key is the nearest key
     ("/objectives/x", "value", (4, 3, 5, 20)),            # not an index
     ("/name/deeper", "value", (1, 7, 1, 11)),             # below a scalar: the scalar
-    ("/nothing/here", "value", (1, 1, 1, 1)),             # nothing at all: the top level
+    ("/nothing/here", "value", (1, 1, 1, 11)),            # nothing at all: the top level, line 1
 ])
 def test_a_pointer_past_the_document_falls_back_to_the_nearest_existing_ancestor(pointer, at, span):
     doc = load("name: Plan\nversion: 1\nobjectives:\n  - id: grow\n    statement: Grow\n")

@@ -57,7 +57,8 @@ def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions) -> 
         text = decode(data)
         doc = load(text)
     except LoadError as exc:
-        diagnostics.append(Diagnostic("parse", Span(exc.line, exc.column, exc.line, exc.column), exc.message))
+        # one character wide: a region is never empty
+        diagnostics.append(Diagnostic("parse", Span(exc.line, exc.column, exc.line, exc.column + 1), exc.message))
     findings, crashes = engine.run(rules, doc, path) if doc is not None else ([], [])
     findings += engine.report(diagnostics, rules, path)
     kept = filters.apply(findings, path=path, text=text, doc=doc, rules=rules, options=options)

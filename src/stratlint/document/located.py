@@ -88,10 +88,19 @@ class LocatedDocument:
         the pointer of the node it belongs to (the nearest existing one)."""
         key_node, node, found = self.locate(pointer)
         if not found:
-            return TOP, found
+            return self.top_span(), found
         if at == "key" and key_node is not None:
             return self.node_span(key_node), found
-        return self.node_span(node), found
+        span = self.node_span(node)
+        if (span.line, span.column) == (span.end_line, span.end_column):  # an empty value (``key:``)
+            span = Span(span.line, span.column, span.line, span.column + 1)  # one column: never an empty region
+        return span, found
+
+    def top_span(self) -> Span:
+        """Where findings about the whole plan stand: line 1, column 1, to the
+        end of line 1 (a region a reader can see, never an empty one)."""
+        first = self.lines[0].rstrip() if self.lines else ""
+        return Span(1, 1, 1, len(first) + 1) if first else Span(1, 1, 2, 1) if len(self.lines) > 1 else TOP
 
     def node_span(self, node: Node) -> Span:
         start = node.start_mark
