@@ -125,3 +125,41 @@ def test_readme_config_examples_are_valid(tmp_path, monkeypatch):
     assert result.stderr == ""
     assert "SL201 [error] every KPI is a vanity metric" in result.stdout  # severity from the snippet
     assert result.exit_code == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT / ".git").exists() or shutil.which("git") is None, reason="needs a git checkout")
+def test_pre_commit_in_a_repository_with_a_gitignore(tmp_path):
+    """pre-commit for real, on a repository whose .gitignore hides a bad draft:
+    the hook as shipped (file names passed) and a folder-walking hook
+    (pass_filenames: false) both leave the ignored draft alone, and
+    --no-respect-gitignore brings it back."""
+    repo = tmp_path / "plans"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".gitignore").write_text("drafts/\n")
+    (repo / "q3.strategy.yaml").write_text(GOOD, encoding="utf-8")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "wip.strategy.yaml").write_text(BAD, encoding="utf-8")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    shipped = subprocess.run([str(BIN / "pre-commit"), "try-repo", str(ROOT), "stratlint", "--all-files",
+                              "--color", "never"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert shipped.returncode == 0, shipped.stdout + shipped.stderr
+    assert "wip.strategy.yaml" not in shipped.stdout
+
+    def walking(*args: str) -> subprocess.CompletedProcess:
+        hooks = {"repos": [{"repo": "local", "hooks": [{
+            "id": "stratlint-walk", "name": "stratlint", "entry": str(BIN / "stratlint"), "language": "system",
+            "args": ["check", *args, "."], "pass_filenames": False, "always_run": True}]}]}
+        (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(hooks))
+        return subprocess.run([str(BIN / "pre-commit"), "run", "--all-files", "--verbose", "--color", "never"],
+                              cwd=repo, env=env,
+                              capture_output=True, text=True, timeout=900)
+
+    respected = walking()
+    assert respected.returncode == 0, respected.stdout + respected.stderr
+    assert "No problems found in 1 file." in respected.stdout
+    ignored_too = walking("--no-respect-gitignore")
+    assert ignored_too.returncode == 1
+    assert "drafts/wip.strategy.yaml:" in ignored_too.stdout and "SL901 [error]" in ignored_too.stdout
