@@ -251,3 +251,13 @@ def test_the_settings_finder_caches_per_folder_and_per_config(two_teams):
     assert finder.for_file("retail/q3.strategy.yaml") is finder.for_folder(".")
     assert brand.config_path.endswith(os.path.join("brand", ".stratlint.yaml"))
     assert [r.code for r in brand.rules if not r.always_on] == ["SL201"]
+
+
+def test_folders_with_their_own_configs_give_the_same_report_whatever_jobs_is(two_teams):
+    for i in range(12):
+        write(f"brand/more/p{i:02}.strategy.yaml", KPIS, dedent=False)
+        write(f"retail/more/p{i:02}.strategy.yaml", KPIS, dedent=False)
+    one = run_cli(["check", "--jobs", "1", "."])
+    two = run_cli(["check", "--jobs", "2", "."])
+    assert one.stdout == two.stdout and one.exit_code == two.exit_code == 1
+    assert one.stdout.count("SL202") == 13 and one.stdout.count("SL201 [error]") == 13

@@ -137,7 +137,7 @@ class Patterns:
         """Raise :class:`PatternError` (naming the pattern) for one over the bounds."""
         kept = tuple(bounded(p) for p in patterns)
         patterns = cls(kept)
-        object.__setattr__(patterns, "_spec", _spec(list(kept)))
+        object.__setattr__(patterns, "_spec", _spec(list(kept)) if kept else None)  # pathspec loads only if needed
         return patterns
 
     def decide(self, path: str, is_dir: bool = False) -> bool | None:
