@@ -261,3 +261,11 @@ def test_folders_with_their_own_configs_give_the_same_report_whatever_jobs_is(tw
     two = run_cli(["check", "--jobs", "2", "."])
     assert one.stdout == two.stdout and one.exit_code == two.exit_code == 1
     assert one.stdout.count("SL202") == 13 and one.stdout.count("SL201 [error]") == 13
+
+
+def test_a_hostile_gitignore_line_is_an_annotation_at_its_line(repo):
+    write(".gitignore", f"build/\n{HOSTILE}\n")
+    result = run_cli(["check", "--isolated", "--select", "SL201", "--format", "github", "."])
+    assert result.stdout.splitlines()[0] == (
+        f"::error file=.gitignore,line=2,title=stratlint::'{HOSTILE}' has 10 '*' in one name; use at most "
+        f"{MAX_STARS}; the pattern is not applied")

@@ -28,9 +28,10 @@ class PathProblem:
     path: str
     message: str
     kind: str = "unreadable"
+    line: int | None = None  # the line of an ignore file
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}:1: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 def discover(paths: list[str], selection: Selection | None = None,
@@ -75,7 +76,7 @@ def discover(paths: list[str], selection: Selection | None = None,
             files.extend(found)
         else:
             problems.append(PathProblem(path, "no such file or directory"))
-    problems += [PathProblem(f"{p.path}:{p.line}:1", f"{p.message}; the pattern is not applied", "ignore-file")
+    problems += [PathProblem(p.path, f"{p.message}; the pattern is not applied", "ignore-file", p.line)
                  for p in selection.problems]
     seen: set[str] = set()
     unique = []

@@ -90,7 +90,7 @@ def run_check(options: CheckOptions) -> int:
         finder.for_file(options.stdin_filename or path if path == STDIN else os.path.join(path, "-"))
     files, problems = discover(options.paths, finder.selection(options.respect_gitignore),
                                allow_empty=options.allow_empty)
-    errors = [RunError(p.path, p.message, p.kind) for p in problems]
+    errors = [RunError(p.path, p.message, p.kind, p.line) for p in problems]
     for problem in problems:
         report_error(str(problem))
     fixing = options.fix or options.diff

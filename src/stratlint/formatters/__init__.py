@@ -17,10 +17,13 @@ class RunError:
     path: str  # the file or the path named; "" when the error is about no path
     message: str
     kind: str = "unreadable"
+    line: int | None = None  # where in the file, when the error is about one line (of an ignore file)
 
     def __str__(self) -> str:
         """The line on standard error (a crash's message names its file already)."""
-        return self.message if self.kind == "crash" or not self.path else f"{self.path}: {self.message}"
+        if self.kind == "crash" or not self.path:
+            return self.message
+        return f"{self.path}:{self.line}:1: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 @dataclass(slots=True)

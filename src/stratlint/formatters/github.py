@@ -33,6 +33,8 @@ def render(report: Report) -> str:
     lines = []
     for error in report.errors:
         props = {"file": shown(error.path)} if error.path else {}
+        if error.line:
+            props["line"] = error.line
         lines.append(_command("error", {**props, "title": "stratlint"}, error.message))
     for f in report.findings:
         props = {
