@@ -1,0 +1,14 @@
+"""The strategy review: a self-contained static HTML report of lint results.
+
+    from stratlint.report import PlanInput, RuleInfo, write_report, rule_infos
+
+    paths = write_report(plans, rule_infos(load_rules().rules), Path("review"))
+
+``write_report`` writes one page per plan plus ``index.html``, a side-by-side
+comparison that links to them; with a single plan, ``index.html`` is that
+plan's page. Pages need no network, no script and no other file.
+"""
+from stratlint.report.model import ARTICLES, PlanInput, RuleInfo, rule_infos
+from stratlint.report.render import write_report
+
+__all__ = ["ARTICLES", "PlanInput", "RuleInfo", "rule_infos", "write_report"]
