@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 # geometry of one chart, in SVG user units
-WIDTH = 400
-LABEL_X = 112       # right edge of the labels (text-anchor end)
-BAR_X = 120
+WIDTH = 360
+LABEL_X = 100       # right edge of the labels (text-anchor end)
+BAR_X = 108
 GAP = 6             # between a bar and its value
 CHAR_W = 7.5        # room one character of a value takes, at the stylesheet's font size
 ROW = 30
