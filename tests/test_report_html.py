@@ -474,3 +474,13 @@ def test_many_plans_render_quickly(tmp_path):
     elapsed = time.perf_counter() - start
     assert len(paths) == 501 and len({p.name for p in paths}) == 501
     assert elapsed < 15, f"500 plans took {elapsed:.1f}s"
+
+
+def test_the_rules_own_inference_as_hooks(tmp_path):
+    from tests.report_fixtures import hooks
+
+    [page] = write_report([example("vanity-metrics")], INFOS, tmp_path,
+                          kpi_category=hooks.kpi_category, channel_medium=hooks.channel_medium)
+    html = page.read_text(encoding="utf-8")
+    assert "vanity 4 (100%); total 4." in html  # named like likes and followers, or category: vanity
+    assert "Online and offline tactics: online 2 (40%), offline 2 (40%), hybrid 1 (20%); total 5." in html
