@@ -375,7 +375,8 @@ _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.
 _values = st.recursive(_scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4),
     st.dictionaries(st.sampled_from(["id", "name", "kind", "medium", "category", "stage", "touchpoint", "channel",
-                                     "amount", "budget", "start", "end", "tools", "x"]), inner, max_size=5)),
+                                     "amount", "budget", "start", "end", "tools", "allocations", "currency",
+                                     "segments", "x"]), inner, max_size=5)),
     max_leaves=20)
 _plans = st.dictionaries(st.sampled_from(["version", "name", "owner", "sponsor", "period", "objectives", "audience",
                                           "value_proposition", "kpis", "channels", "tactics", "listening",
@@ -400,6 +401,9 @@ def test_malformed_input_never_raises(data, findings, source):
     {"kpis": "many", "channels": {"a": 1}, "tactics": [None, 1, "x", []], "budget": [1, 2]},
     {"budget": {"allocations": [{"channel": ["x"], "amount": float("inf")}, {"channel": "a", "amount": -5},
                                 {"channel": "a", "amount": True}, {"amount": 10**30}], "currency": 42}},
+    {"budget": {"allocations": [{"channel": "a", "amount": 1e308}, {"channel": "a", "amount": 1e308},
+                                {"channel": "b", "amount": 0.004}], "currency": "X" * 500}},
+    {"tactics": [{"budget": 1e308}, {"budget": 10**400}, {"budget": float("nan")}, {"budget": 1e15}]},
     {"channels": [{"id": ["list"], "kind": {"d": 1}}, {"id": "a", "medium": ["online"]}],
      "tactics": [{"channel": {"id": "a"}, "stage": ["attention"], "touchpoint": {}}]},
     {"period": {"start": ["2027"], "end": None}, "name": 12, "owner": ["x"], "sponsor": {"a": 1}},

@@ -9,7 +9,6 @@ pattern. A chart with nothing to show is returned with ``bars == ()`` and a
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -62,9 +61,10 @@ class Chart:
 
 
 def _number(value: Any) -> float | None:
+    """An amount that can be drawn: a number from 0 to 10^15 (beyond is no budget)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value) if math.isfinite(value) and value >= 0 else None
+    return float(value) if 0 <= value <= 1e15 else None  # NaN compares false
 
 
 def _fmt(value: float) -> str:

@@ -219,12 +219,7 @@ def plan_context(plan: PlanInput, rules: dict, name: str, *, index_href: str | N
     keys = sorted(groups, key=lambda k: (order.index(k) if k in order else len(order), k))
     counts = Counter(f["severity"] for f in found)
 
-    ratings = []
-    if parsed:
-        anchors = {id(f): v for f, v in zip(found, views)}
-        for r in scorecard.rate(data, found):
-            ratings.append({"element": r.element, "status": r.status,
-                            "findings": [anchors[id(f)] for f in r.findings]})
+    ratings = scorecard.rate(data, views) if parsed else []
     plan_name = _text(data.get("name")) or path or "Untitled plan"
     return {
         "name": name,
@@ -237,10 +232,11 @@ def plan_context(plan: PlanInput, rules: dict, name: str, *, index_href: str | N
         "counts": {s: counts.get(s, 0) for s in SEVERITIES},
         "total": len(found),
         "ratings": ratings,
-        "coverage": {s: sum(r["status"] == s for r in ratings) for s in scorecard.STATUSES},
+        "coverage": {s: sum(r.status == s for r in ratings) for s in scorecard.STATUSES},
         "charts": charts.plan_charts(data, kpi_category, channel_medium) if parsed else [],
-        "groups": [{"key": k, "title": SECTIONS.get(k, k.replace("_", " ").capitalize()), "findings": groups[k]}
-                   for k in keys],
+        "groups": [{"anchor": f"section-{k}" if k in SECTIONS else f"section-other-{n}",
+                    "title": SECTIONS.get(k, k.replace("_", " ").capitalize()), "findings": groups[k]}
+                   for n, k in enumerate(keys, 1)],
         "index_href": index_href,
         "source_lines": len(lines),
     }
