@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stratlint.lint import lint_bytes
-from stratlint.located import LoadError, load
-from stratlint.registry import load_rules
+from stratlint.linter import lint_bytes
+from stratlint.document import LoadError, load
+from stratlint.rules.registry import load_rules
 from stratlint.report import ARTICLES, PlanInput, RuleInfo, rule_infos, write_report
 from stratlint.report.charts import plan_charts
 from stratlint.report.context import default_channel_medium, default_kpi_category, page_names

@@ -4,9 +4,9 @@ the rule engine's inference until the command that writes the report passes
 its own."""
 from __future__ import annotations
 
-from stratlint.checks.specific import channel_sides
-from stratlint.registry import load_rules
-from stratlint.vocabulary import compile_vocabulary
+from stratlint.checks.strategy import channel_sides
+from stratlint.rules.registry import load_rules
+from stratlint.checks.vocabulary import compile_vocabulary
 
 _RULES = {r.code: r for r in load_rules().rules}
 _VANITY = compile_vocabulary(tuple(_RULES["SL201"].steps[0].options["vocabularies"]["vanity"]))
