@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from stratlint import engine, filters
 from stratlint.document import LoadError, decode, load
@@ -28,6 +29,11 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     crashes: list[engine.Crash] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    #: with ``keep_document``: the decoded text and the plan's values (None
+    #: where the file could not be decoded or parsed), for commands that
+    #: show the plan itself (report, diff)
+    text: str | None = None
+    data: Any = None
 
 
 @contextmanager
@@ -44,13 +50,15 @@ def paused_gc():
             gc.enable()
 
 
-def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FilterOptions = FilterOptions()) -> FileResult:
-    """Lint one file's bytes; ``path`` is the name findings carry."""
+def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FilterOptions = FilterOptions(), *,
+               keep_document: bool = False) -> FileResult:
+    """Lint one file's bytes; ``path`` is the name findings carry. With
+    ``keep_document``, the result also holds the text and the plan's values."""
     with paused_gc():  # _lint's document is freed before the collector resumes
-        return _lint(data, path, rules, options)
+        return _lint(data, path, rules, options, keep_document)
 
 
-def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions) -> FileResult:
+def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions, keep: bool) -> FileResult:
     text = doc = None
     diagnostics: list[Diagnostic] = []
     try:
@@ -62,4 +70,6 @@ def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions) -> 
     findings, crashes = engine.run(rules, doc, path) if doc is not None else ([], [])
     findings += engine.report(diagnostics, rules, path)
     kept = filters.apply(findings, path=path, text=text, doc=doc, rules=rules, options=options)
+    if keep:
+        return FileResult(path, kept.findings, crashes, kept.suppressions, text, doc.data if doc is not None else None)
     return FileResult(path, kept.findings, crashes, kept.suppressions)

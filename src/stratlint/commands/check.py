@@ -16,6 +16,7 @@ import gc
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 import click
 
@@ -71,52 +72,43 @@ class FileCheck:
 
 
 @dataclass(frozen=True, slots=True)
-class _Job:
+class Job:
     """What a worker needs to check one file."""
 
     path: str
     name: str
     data: bytes | None  # standard input, read once; None: read the file
     options: FilterOptions
-    fix: bool
+    fix: bool = False
+    keep: bool = False  # keep the text and values in the result (report, diff)
+
+
+@dataclass
+class Prepared:
+    """What every command that lints files starts from (check, report, diff):
+    the settings finder, the files, a job and the settings of each, and the
+    paths that went wrong (each already said on standard error)."""
+
+    finder: SettingsFinder
+    files: list[str]
+    jobs: list[Job]
+    settings_of: list[Settings]
+    errors: list[RunError]
 
 
 def run_check(options: CheckOptions) -> int:
-    finder = SettingsFinder(config_file=options.config, isolated=options.isolated, select=options.select,
-                            ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
-                            plugins=options.plugins, baseline=options.baseline)
-    stdin_name = options.stdin_filename or STDIN_NAME
-    for path in options.paths:  # the configs that govern what was named load (and fail) first
-        finder.for_file(options.stdin_filename or path if path == STDIN else os.path.join(path, "-"))
-    files, problems = discover(options.paths, finder.selection(options.respect_gitignore),
-                               allow_empty=options.allow_empty)
-    errors = [RunError(p.path, p.message, p.kind, p.line) for p in problems]
-    for problem in problems:
-        report_error(str(problem))
-    fixing = options.fix or options.diff
     fingerprints = bool(options.write_baseline) or "sarif" in (options.fmt, *(fmt for fmt, _ in options.reports))
-    baselines: dict[str, Counter] = {}
-    jobs: list[_Job] = []
-    settings_of: list[Settings] = []
-    for path in files:
-        name = stdin_name if path == STDIN else path
-        settings = finder.for_file(options.stdin_filename or path if path == STDIN else path)
-        known = None
-        if settings.baseline and not options.write_baseline:
-            if settings.baseline not in baselines:
-                from stratlint.filters import baseline as baseline_files
-
-                baselines[settings.baseline] = baseline_files.read(settings.baseline)
-            known = baselines[settings.baseline]
-        jobs.append(_Job(path, name, read_stdin() if path == STDIN else None,
-                         file_options(name, settings, options, known, fingerprints), fixing))
-        settings_of.append(settings)
+    prepared = prepare(options, fingerprints=fingerprints)
+    finder, files, jobs, settings_of = prepared.finder, prepared.files, prepared.jobs, prepared.settings_of
+    errors = list(prepared.errors)  # said already
+    said = len(errors)
+    fixing = options.fix or options.diff
     findings: list[Finding] = []
     checked: list[str] = []
     fixes: list[tuple[str, FileCheck]] = []
     fail_on: dict[str, str] = {}
     with progress_bar(len(jobs)) as advance:
-        for job, settings, outcome in _check_each(jobs, settings_of, options.jobs):
+        for job, settings, outcome in check_each(jobs, settings_of, options.jobs):
             advance()
             if isinstance(outcome, RunError):
                 errors.append(outcome)
@@ -128,14 +120,14 @@ def run_check(options: CheckOptions) -> int:
                 errors.append(RunError(crash.path, str(crash), "crash"))
             if outcome.fix is not None:
                 fixes.append((job.path, outcome))
-    for error in errors[len(problems):]:  # after the progress bar, which would garble them
+    for error in errors[said:]:  # after the progress bar, which would garble them
         report_error(str(error))
     failed = bool(errors)
     if fixing:
         done = _apply_fixes(fixes, options)
         failed = failed or done.failed
         if options.diff:
-            _write(done.diff, options.output)
+            write_output(done.diff, options.output)
             return EXIT_FAILURE if failed else (EXIT_FINDINGS if done.fixed else EXIT_OK)
     if options.write_baseline:
         from stratlint.filters import baseline as baseline_files
@@ -152,14 +144,49 @@ def run_check(options: CheckOptions) -> int:
         text = statistics(report, options.fmt, quiet=options.quiet)
     else:
         text = render(options.fmt, report, color=options.color, quiet=options.quiet)
-    _write(text, options.output, err=options.fix and STDIN in files)  # stdout holds the fixed plan
+    write_output(text, options.output, err=options.fix and STDIN in files)  # stdout holds the fixed plan
     for fmt, path in options.reports:
-        _write(render(fmt, report, quiet=options.quiet), path)
+        write_output(render(fmt, report, quiet=options.quiet), path)
     if failed:
         return EXIT_FAILURE
     if options.write_baseline:
         return EXIT_OK
     return EXIT_FINDINGS if any(report.fails(f) for f in findings) else EXIT_OK
+
+
+def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = False) -> Prepared:
+    """Find the files, the settings of each and their jobs, as ``check``
+    does; ``fingerprints`` gives every finding its fingerprint, ``keep``
+    keeps each file's text and values in its result."""
+    finder = SettingsFinder(config_file=options.config, isolated=options.isolated, select=options.select,
+                            ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
+                            plugins=options.plugins, baseline=options.baseline)
+    stdin_name = options.stdin_filename or STDIN_NAME
+    for path in options.paths:  # the configs that govern what was named load (and fail) first
+        finder.for_file(options.stdin_filename or path if path == STDIN else os.path.join(path, "-"))
+    files, problems = discover(options.paths, finder.selection(options.respect_gitignore),
+                               allow_empty=options.allow_empty)
+    errors = [RunError(p.path, p.message, p.kind, p.line) for p in problems]
+    for problem in problems:
+        report_error(str(problem))
+    fixing = options.fix or options.diff
+    baselines: dict[str, Counter] = {}
+    jobs: list[Job] = []
+    settings_of: list[Settings] = []
+    for path in files:
+        name = stdin_name if path == STDIN else path
+        settings = finder.for_file(options.stdin_filename or path if path == STDIN else path)
+        known = None
+        if settings.baseline and not options.write_baseline:
+            if settings.baseline not in baselines:
+                from stratlint.filters import baseline as baseline_files
+
+                baselines[settings.baseline] = baseline_files.read(settings.baseline)
+            known = baselines[settings.baseline]
+        jobs.append(Job(path, name, read_stdin() if path == STDIN else None,
+                        file_options(name, settings, options, known, fingerprints), fixing, keep))
+        settings_of.append(settings)
+    return Prepared(finder, files, jobs, settings_of, errors)
 
 
 def exit_code(findings: list[Finding], fail_on: str) -> int:
@@ -207,22 +234,24 @@ def file_options(name: str, settings: Settings, options: CheckOptions, known: Co
                          fingerprints=fingerprints)
 
 
-def _check_each(jobs: list[_Job], settings_of: list[Settings], processes: int | None):
+def check_each(jobs: list, settings_of: list[Settings], processes: int | None, work: Callable | None = None):
     """Yield ``(job, settings, outcome)`` for every job, in order: files that
-    share settings are checked together (:func:`_check_all`)."""
+    share settings are checked together (:func:`check_all`); ``work(job,
+    rules)`` gives the outcome (by default :func:`check_file`)."""
+    work = work or check_file
     groups: dict[int, list[int]] = {}
     for i, settings in enumerate(settings_of):
         groups.setdefault(id(settings), []).append(i)
     if len(groups) <= 1:
         rules = settings_of[0].rules if settings_of else []
-        for job, settings, outcome in zip(jobs, settings_of, _check_all(jobs, rules, processes)):
+        for job, settings, outcome in zip(jobs, settings_of, check_all(jobs, rules, processes, work)):
             yield job, settings, outcome
         return
     outcomes: dict[int, object] = {}
     following = 0
     for indexes in groups.values():
-        for i, outcome in zip(indexes, _check_all([jobs[i] for i in indexes], settings_of[indexes[0]].rules,
-                                                  processes)):
+        for i, outcome in zip(indexes, check_all([jobs[i] for i in indexes], settings_of[indexes[0]].rules,
+                                                 processes, work)):
             outcomes[i] = outcome
             while following in outcomes:
                 yield jobs[following], settings_of[following], outcomes.pop(following)
@@ -232,7 +261,7 @@ def _check_each(jobs: list[_Job], settings_of: list[Settings], processes: int | 
 # -- one file --------------------------------------------------------------------
 
 
-def check_file(job: _Job, rules: list[Rule]) -> FileCheck | RunError:
+def check_file(job: Job, rules: list[Rule]) -> FileCheck | RunError:
     """Lint one file (and, for --fix/--diff, scaffold it and lint the result);
     a :class:`RunError` for a file that cannot be read."""
     data = job.data
@@ -241,7 +270,7 @@ def check_file(job: _Job, rules: list[Rule]) -> FileCheck | RunError:
             data = read_bytes(job.path)
         except OSError as exc:
             return RunError(job.name, str(exc.strerror or exc))
-    result = lint_bytes(data, job.name, rules, job.options)
+    result = lint_bytes(data, job.name, rules, job.options, keep_document=job.keep)
     if not job.fix:
         return FileCheck(result)
     from stratlint.fix import FileFix, fix_bytes
@@ -264,10 +293,12 @@ def _errors(result: FileResult) -> Counter:
     return Counter(f.code for f in result.findings if f.severity >= Severity.ERROR)
 
 
-def _check_all(jobs: list[_Job], rules: list[Rule], processes: int | None):
-    """Yield, in the order of ``jobs``, each file's :func:`check_file`. With
-    several processes, files are checked in worker processes; the results,
-    and so the output, are the same."""
+def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callable | None = None):
+    """Yield, in the order of ``jobs``, ``work(job, rules)`` for each job
+    (by default each file's :func:`check_file`). With several processes,
+    jobs run in worker processes; the results, and so the output, are the
+    same."""
+    work = work or check_file
     count = max(1, processes or os.cpu_count() or 1)
     if count > 1 and len(jobs) > 2 * count and _can_fork():
         import multiprocessing
@@ -279,14 +310,15 @@ def _check_all(jobs: list[_Job], rules: list[Rule], processes: int | None):
         # fork: the workers inherit the loaded rules instead of loading them again
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(jobs) // (count * 32))
-        with context.Pool(count, initializer=_start_worker, initargs=(rules,)) as pool:
+        with context.Pool(count, initializer=_start_worker, initargs=(rules, work)) as pool:
             yield from pool.imap(_check_in_worker, jobs, chunksize=chunk)
     else:
         for job in jobs:
-            yield check_file(job, rules)
+            yield work(job, rules)
 
 
 _worker_rules: list[Rule] = []
+_worker_work: Callable = check_file
 
 
 def _can_fork() -> bool:
@@ -295,13 +327,13 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _start_worker(rules: list[Rule]) -> None:
-    global _worker_rules
-    _worker_rules = rules
+def _start_worker(rules: list[Rule], work: Callable) -> None:
+    global _worker_rules, _worker_work
+    _worker_rules, _worker_work = rules, work
 
 
-def _check_in_worker(job: _Job) -> FileCheck | RunError:
-    return check_file(job, _worker_rules)
+def _check_in_worker(job):
+    return _worker_work(job, _worker_rules)
 
 
 # -- --fix and --diff ---------------------------------------------------------------
@@ -357,7 +389,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _write(text: str, output: str | None, err: bool = False) -> None:
+def write_output(text: str, output: str | None, err: bool = False) -> None:
     if output is None:
         click.echo(text, nl=False, err=err)
         return
@@ -368,4 +400,5 @@ def _write(text: str, output: str | None, err: bool = False) -> None:
         raise StratlintError(f"cannot write the report: {exc.strerror or exc}", path=output) from None
 
 
-__all__ = ["CheckOptions", "FileCheck", "check_file", "exit_code", "run_check"]
+__all__ = ["CheckOptions", "FileCheck", "Job", "Prepared", "check_all", "check_each", "check_file", "exit_code",
+           "prepare", "run_check", "write_output"]
