@@ -124,6 +124,48 @@ def _use_color(no_color: bool, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
+def _lint_options(f):
+    """The options that choose files and rules, as ``check`` has them, for
+    the commands that lint plans to show them (report, diff)."""
+    f = _rules_options(f)
+    f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Lint files in N processes [default: one per core].")(f)
+    f = click.option("--isolated", is_flag=True, help="Ignore every config file.")(f)
+    f = click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Use this config file instead of looking for one.")(f)
+    f = click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")(f)
+    f = click.option("--select", multiple=True, metavar="RULES",
+                     help="Only these rules: slugs, codes or code prefixes, comma-separated.")(f)
+    return f
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATHS]...")
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="The folder to write the review to (made if missing).")
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Leave out the findings in this baseline.")
+@click.option("--allow-empty", is_flag=True,
+              help="A folder or pattern that matches no strategy file is not an error.")
+@_lint_options
+def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, rule_packs, plugins):
+    """Write an HTML strategy review of strategy files to DIR.
+
+    One page per plan (its scorecard, charts and findings with the plan's
+    own lines) and an index.html that compares the plans. The pages need
+    no network: open DIR/index.html in a browser, or publish DIR as a CI
+    artifact. Files, config, rules, suppressions and baseline are chosen
+    as 'check' chooses them. In DIR, only earlier report pages are
+    replaced.
+    """
+    from stratlint.commands.report import ReportOptions, run_report
+
+    sys.exit(run_report(ReportOptions(
+        paths=list(paths) or ["."], output=output, select=_split(select), ignore=_split(ignore),
+        rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated, baseline=baseline,
+        allow_empty=allow_empty, jobs=jobs)))
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="markdown is the full reference, with every rule's defaults.")

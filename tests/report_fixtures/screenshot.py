@@ -13,8 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.report_fixtures import hooks  # noqa: E402
-from tests.test_report_html import CHROMIUM_ARGS, INFOS, find_chromium, plan_input  # noqa: E402
+from tests.report_fixtures.browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
+from tests.test_report_html import INFOS, RULES, plan_input  # noqa: E402
+from stratlint.checks.classify import classifiers  # noqa: E402
 from stratlint.report import write_report  # noqa: E402
 
 
@@ -28,8 +29,9 @@ def main() -> None:
 
     text = (ROOT / args.plan).read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as out:
+        kpi_category, channel_medium = classifiers(RULES)
         [page] = write_report([plan_input(args.plan, text)], INFOS, Path(out),
-                              kpi_category=hooks.kpi_category, channel_medium=hooks.channel_medium)
+                              kpi_category=kpi_category, channel_medium=channel_medium)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             tab = browser.new_page(viewport={"width": args.width, "height": 900})

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from stratlint import budget
+from stratlint.budget import KINDS
+
 # geometry of one chart, in SVG user units
 WIDTH = 360
 LABEL_X = 100       # right edge of the labels (text-anchor end)
@@ -24,7 +27,6 @@ PAD = 8
 
 KPI_CATEGORIES = ("outcome", "engagement", "awareness", "activity", "vanity")
 MEDIA = ("online", "offline", "hybrid")
-KINDS = ("owned", "social", "earned", "paid", "offline")
 STAGES = ("attention", "attraction", "affinity", "audience", "advocacy")
 PATTERNED = {"vanity": "hatch", "paid": "hatch", "unknown": "dots", "no stage": "dots"}
 
@@ -58,13 +60,6 @@ class Chart:
     bar_x: int = BAR_X
     bar_h: int = BAR_H
     gap: int = GAP
-
-
-def _number(value: Any) -> float | None:
-    """An amount that can be drawn: a number from 0 to 10^15 (beyond is no budget)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if 0 <= value <= 1e15 else None  # NaN compares false
 
 
 def _fmt(value: float) -> str:
@@ -117,17 +112,10 @@ def plan_charts(plan: dict, kpi_category: Callable[[dict, dict], str],
 
     kpi_mix = _tally(KPI_CATEGORIES, [(_choice(kpi_category(k, plan), KPI_CATEGORIES), 1) for k in kpis])
 
-    budget = plan.get("budget") if isinstance(plan.get("budget"), dict) else {}
-    currency = budget.get("currency").strip()[:12] if isinstance(budget.get("currency"), str) else ""
-    spend = [(a.get("channel"), _number(a.get("amount"))) for a in _dicts(budget.get("allocations"))]
-    source = "allocations"
-    if not any(amount for _, amount in spend):
-        spend = [(t.get("channel"), _number(t.get("budget"))) for t in tactics]
-        source = "tactic budgets"
-    spend = [(c if isinstance(c, str) else None, a) for c, a in spend if a]
-    kinds = [(_choice(by_id.get(c, {}).get("kind"), KINDS), a) for c, a in spend]
-    by_kind = [(k, v) for k, v in _tally(KINDS, kinds) if v]
-    by_medium = _tally(MEDIA, [(medium.get(c, "unknown"), a) for c, a in spend])
+    spent = budget.spend(plan)
+    by_kind = list(budget.by_kind(plan, spent).items())
+    by_medium = _tally(MEDIA, [(medium.get(c, "unknown"), a) for c, a in spent.amounts])
+    currency = spent.currency
 
     stages = _tally(STAGES, [(t.get("stage") if t.get("stage") in STAGES else "no stage", 1) for t in tactics],
                     ("no stage",))
@@ -140,7 +128,7 @@ def plan_charts(plan: dict, kpi_category: Callable[[dict, dict], str],
         touch.append((point, 1))
     touchpoints = _tally(MEDIA, touch)
 
-    money = f"(from the {source})"
+    money = f"(from the {spent.source})"
     return [
         _chart("kpi-mix", "KPI mix by category", "Category", "KPIs", kpi_mix,
                empty="the plan lists no KPIs."),

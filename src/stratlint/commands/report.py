@@ -1,0 +1,91 @@
+"""``stratlint report``: the HTML strategy review of the files ``check`` would lint.
+
+    paths -> settings and files (check.prepare: the same discovery, config,
+             rule selection, suppressions and baseline as check)
+          -> per file, in this process or a --jobs worker:
+             lint (check.check_file, keeping the text and values)
+             -> the plan's page (report.render_plan)
+          -> the index (report.render_index) -> pages written to DIR
+
+Pages are rendered where the file was linted, so a report of many plans
+uses every core for the pages too, and written as they come. Nothing at
+all is written when a page would replace a file that is not one of a
+stratlint report's pages (checked before any work).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import click
+
+from stratlint.checks.classify import classifiers
+from stratlint.commands.check import CheckOptions, FileCheck, Job, check_all, check_file, prepare
+from stratlint.errors import EXIT_FAILURE, EXIT_OK, report_error
+from stratlint.report import PlanInput, rule_infos
+from stratlint.report.render import (INDEX, index_href, load_templates, prepare_folder, render_index, render_plan,
+                                     report_names, write_page)
+from stratlint.rules.model import Rule
+
+
+@dataclass
+class ReportOptions:
+    paths: list[str]
+    output: str
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rule_packs: list[str] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)
+    config: str | None = None
+    isolated: bool = False
+    baseline: str | None = None
+    allow_empty: bool = False
+    jobs: int | None = None
+
+
+def run_report(options: ReportOptions) -> int:
+    settings, jobs, failed = prepare(CheckOptions(
+        paths=options.paths, select=options.select, ignore=options.ignore, rule_packs=options.rule_packs,
+        plugins=options.plugins, config=options.config, isolated=options.isolated, baseline=options.baseline,
+        allow_empty=options.allow_empty), keep=True)
+    out = Path(options.output)
+    names = report_names([job.name for job in jobs])
+    alone = index_href(len(jobs)) is None
+    prepare_folder(out, [INDEX, *names])  # before the work, not after it
+    load_templates()  # once, before the workers start, which inherit them
+    kpi_category, channel_medium = classifiers([*settings.rules, *settings.ruleset.rules])
+    work = partial(review_file, rules_info=rule_infos(settings.ruleset.rules), index=index_href(len(jobs)),
+                   kpi_category=kpi_category, channel_medium=channel_medium)
+    rows: list[dict] = []
+    for outcome in check_all(list(zip(jobs, names)), settings.rules, options.jobs, work):
+        if isinstance(outcome, str):
+            report_error(outcome)
+            failed = True
+            continue
+        name, html, row, crashes = outcome
+        for crash in crashes:
+            report_error(str(crash))
+            failed = True
+        write_page(out, name, html)  # while the workers go on
+        rows.append(row)
+    if not (alone and rows):
+        write_page(out, INDEX, render_index(rows))
+    count = len(rows)
+    click.echo(f"Wrote the review of {count} plan{'' if count == 1 else 's'} to {out / INDEX}")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def review_file(item: tuple[Job, str], rules: list[Rule], *, rules_info: dict, index: str | None,
+                kpi_category, channel_medium) -> tuple | str:
+    """Lint one file and render its page: ``(page name, html, index row,
+    crashes)``, or the error line of a file that cannot be read."""
+    job, name = item
+    outcome: FileCheck | str = check_file(job, rules)
+    if isinstance(outcome, str):
+        return outcome
+    result = outcome.result
+    plan = PlanInput(result.path, result.data, result.text or "", [f.to_dict() for f in result.findings])
+    html, row = render_plan(plan, rules_info, name, index_href=index, kpi_category=kpi_category,
+                            channel_medium=channel_medium)
+    return name, html, row, result.crashes
