@@ -67,7 +67,7 @@ def action_steps() -> list[dict]:
 def test_action_inputs_and_readme_workflow_agree():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) == {"paths", "fail-on", "config", "sarif"}
+    assert set(action["inputs"]) == {"paths", "fail-on", "config", "sarif", "summary"}
     workflow = yaml.safe_load(block("# .github/workflows/strategy.yml"))
     steps = workflow["jobs"]["stratlint"]["steps"]
     lint = next(s for s in steps if "stratlint" in s.get("uses", ""))
@@ -77,21 +77,32 @@ def test_action_inputs_and_readme_workflow_agree():
     assert workflow["permissions"]["security-events"] == "write"
 
 
-@pytest.mark.parametrize("fail_on, code", [("error", 1), ("never", 0)])
-def test_action_run_step_annotates_and_writes_sarif(tmp_path, fail_on, code):
+@pytest.mark.parametrize("fail_on, code, summary", [("error", 1, "true"), ("never", 0, "true"), ("error", 1, "false")])
+def test_action_run_step_annotates_and_writes_sarif_and_the_job_summary(tmp_path, fail_on, code, summary):
     """The Action's own shell step, run with its inputs as the runner passes them."""
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "q3.strategy.yaml").write_text(BAD, encoding="utf-8")
     (tmp_path / "plans" / "good.strategy.yaml").write_text(GOOD, encoding="utf-8")
+    job_summary = tmp_path / "runner" / "step_summary_1"
+    job_summary.parent.mkdir()
+    job_summary.write_text("")  # the runner makes the file empty for each step
     script = action_steps()[1]["run"]
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "INPUT_PATHS": "plans",
-           "INPUT_FAIL_ON": fail_on, "INPUT_CONFIG": "", "INPUT_SARIF": "stratlint.sarif"}
+           "INPUT_FAIL_ON": fail_on, "INPUT_CONFIG": "", "INPUT_SARIF": "stratlint.sarif",
+           "INPUT_SUMMARY": summary, "GITHUB_STEP_SUMMARY": str(job_summary)}
     proc = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == code, proc.stderr
     assert proc.stdout.startswith("::error file=plans/q3.strategy.yaml,line=")
     sarif = json.loads((tmp_path / "stratlint.sarif").read_text())
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"SL901"}
+    markdown = job_summary.read_text(encoding="utf-8")
+    if summary == "false":
+        assert markdown == ""
+        return
+    assert markdown.startswith("## stratlint\n\n**Found ")
+    assert "| `plans/q3.strategy.yaml` | 3 | 0 | 0 |" in markdown and "**SL901**" in markdown
+    assert "`plans/good.strategy.yaml`" not in markdown  # a clean file has no row
 
 
 def test_action_install_step_installs_from_the_action_checkout():

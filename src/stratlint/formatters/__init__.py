@@ -49,7 +49,7 @@ class Report:
         return list(dict.fromkeys(e.path for e in self.errors if e.kind == "unreadable"))
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
