@@ -167,6 +167,39 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, metavar="OLD NEW | [PATHS]...")
+@click.option("--base", metavar="REV", help="Compare the working tree with this git revision (branch, tag or "
+              "commit); PATHS are files and folders as for 'check' [default: .].")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
+              help="Output format; markdown is a pull-request summary within GitHub's comment limit.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the result to FILE instead of standard output.")
+@click.option("--fail-on-new", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when the change introduces a finding at or above this severity.")
+@_lint_options
+def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, rule_packs, plugins):
+    """What a change does to a strategy: two plan files, or the working tree
+    against a git revision (old versions read with git show).
+
+    Lists the objectives, audience segments, KPIs, channels and tactics
+    added, removed, renamed or changed (a KPI's target, a tactic's
+    channel), the plan's other sections that changed, the shift in budget
+    by channel kind, and the findings the change introduces and resolves
+    (matched as a baseline matches them, so a moved line is not new).
+    Exit 0 unless --fail-on-new finds a new finding at or above it (1) or
+    the run fails (2).
+    """
+    from stratlint.commands.diff import DiffOptions, run_diff
+
+    if base is None and len(paths) != 2:
+        raise click.UsageError("diff takes two files, OLD and NEW, or --base REV [PATHS]...")
+    sys.exit(run_diff(DiffOptions(
+        paths=list(paths) or ["."], base=base, fmt=fmt, output=output, fail_on_new=fail_on_new,
+        select=_split(select), ignore=_split(ignore), rule_packs=list(rule_packs), plugins=list(plugins),
+        config=config, isolated=isolated, jobs=jobs)))
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="markdown is the full reference, with every rule's defaults.")
 @click.option("--functions", is_flag=True, help="List the check functions rule packs can call instead.")

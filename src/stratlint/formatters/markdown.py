@@ -28,9 +28,10 @@ COMMENT_LIMIT = 65_536
 SEVERITIES = ("error", "warning", "info")
 TITLES = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 
-#: what can start markdown (emphasis, code, links, images, HTML, entities,
-#: table cells, strikethrough, math) in the middle of a line
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+#: what can start markdown in the middle of a line: emphasis, code, links
+#: and images, HTML and autolinks, table cells, strikethrough, math, and
+#: an ampersand that would start an entity
+_SPECIAL = re.compile(r"([\\`*_\[\]<|~$]|&(?=#?\w+;))")
 _MENTION = re.compile(r"@(?=\w)")
 
 
