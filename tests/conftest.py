@@ -44,7 +44,7 @@ def out_of_range() -> list[str]:
 
 
 def pytest_report_header(config) -> str:
-    names = ["click", "PyYAML", "jsonschema", "ruamel.yaml"]
+    names = ["click", "PyYAML", "jsonschema", "ruamel.yaml", "Jinja2", "MarkupSafe"]
     return "stratlint dependencies: " + ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
