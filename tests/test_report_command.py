@@ -224,3 +224,14 @@ def test_every_page_the_command_wrote_loads_in_a_browser(browser, plans):
         assert p.locator("figure.chart svg[role=img]").count() == 5
         finding = p.locator("article.finding").first
         assert finding.locator(".source .line.hit").count() >= 1
+
+
+def test_the_readme_screenshot_script_shoots_a_page_the_command_wrote(browser, tmp_path):
+    from tests.report_fixtures.screenshot import DEFAULT_PLAN, take
+
+    png = take(ROOT / DEFAULT_PLAN, tmp_path / "shot.png", width=800, browser=browser).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width == 800 and height > 2000  # the whole page, not the first screen
+    committed = (ROOT / "docs" / "report-screenshot.png").read_bytes()
+    assert committed[:8] == png[:8] and int.from_bytes(committed[16:20], "big") == 1280
