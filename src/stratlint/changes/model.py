@@ -48,7 +48,8 @@ class Change:
 
 @dataclass(frozen=True)
 class BudgetShift:
-    """The sums spent by channel kind, before and after (only when they differ)."""
+    """The sums spent by channel kind, before and after: the kinds whose sum
+    changed (every kind spent on, when the currency changed)."""
 
     old_currency: str
     new_currency: str

@@ -74,10 +74,12 @@ def change_phrase(change: Change) -> str:
     retention): target: 70% -> 65%``."""
     if change.section == PLAN:
         [first, *_] = change.fields
-        if change.kind == "added":
-            return f"added {change.id}: {show(first.new)}"
-        if change.kind == "removed":
-            return f"removed {change.id} (was {show(first.old)})"
+        if change.kind in ("added", "removed"):
+            value = first.new if change.kind == "added" else first.old
+            if isinstance(value, dict) and value:
+                return f"{change.kind} {change.id} (with {', '.join(map(str, value))})"
+            return f"added {change.id}: {show(value)}" if change.kind == "added" else \
+                f"removed {change.id} (was {show(value)})"
         return "changed " + "; ".join(field_phrase(PLAN, f) for f in change.fields)
     if change.section == ALLOCATIONS:
         [f] = change.fields

@@ -278,6 +278,8 @@ def _budget_shift(old: dict, new: dict) -> BudgetShift | None:
     was, now = budget.by_kind(old, was_spent), budget.by_kind(new, now_spent)
     if was == now and was_spent.currency == now_spent.currency:
         return None
-    kinds = [k for k in (*budget.KINDS, budget.UNKNOWN) if k in was or k in now]
+    moved = was_spent.currency == now_spent.currency  # else every kind is shown, in its currency
+    kinds = [k for k in (*budget.KINDS, budget.UNKNOWN) if (k in was or k in now) and
+             not (moved and was.get(k, 0.0) == now.get(k, 0.0))]
     return BudgetShift(was_spent.currency, now_spent.currency,
                        tuple((k, was.get(k, 0.0), now.get(k, 0.0)) for k in kinds))
