@@ -11,8 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from stratlint.changes import FORMATS, render
+from stratlint.changes.model import FileDiff, PlanDiff
+from stratlint.changes.plans import compare
 from stratlint.formatters.markdown import COMMENT_LIMIT, size
 from tests.helpers import run_cli, write
 
@@ -387,3 +392,45 @@ def test_help_names_both_forms():
     result = run_cli(["diff", "--help"])
     assert "OLD NEW | [PATHS]..." in result.stdout and "--base REV" in result.stdout
     assert "--fail-on-new [error|warning|info]" in result.stdout
+
+
+# -- any values at all ----------------------------------------------------------------
+
+
+_REFS = [("/tactics/*/channel", "/channels"), ("/objectives/*/kpis", "/kpis"),
+         ("/budget/allocations/*/channel", "/channels")]
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
+                     st.text(max_size=8), st.sampled_from(["a", "b", "c", "#x", "", "paid", "offline"]))
+_values = st.recursive(_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.sampled_from(["id", "name", "kind", "channel", "kpis", "amount", "allocations", "currency",
+                                     "segments", "x"]), inner, max_size=4)), max_leaves=16)
+_plans = st.dictionaries(st.sampled_from(["name", "sponsor", "period", "objectives", "audience", "kpis", "channels",
+                                          "tactics", "budget", "review"]), _values, max_size=7)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old=st.one_of(_plans, _values), new=st.one_of(_plans, _values))
+def test_any_two_plans_compare_and_render(old, new):
+    changes, shift = compare(old, new, _REFS)
+    assert compare(new, new, _REFS) == ([], None)  # a plan is no change from itself
+    diff = PlanDiff([FileDiff("a.yaml", "a.yaml", changes=changes, budget=shift)])
+    for fmt in FORMATS:
+        assert render(fmt, diff)
+    json.loads(render("json", diff))
+
+
+def test_a_change_of_currency_shows_every_kind(workdir):
+    new = edit(PLAN, "currency: EUR", "currency: GBP")
+    assert section(diff(PLAN, new).stdout, "Budget by channel kind (EUR -> GBP)") == [
+        "social: 5,000 -> 5,000 (±0)", "offline: 10,000 -> 10,000 (±0)"]
+
+
+@needs_git
+def test_base_with_a_path_outside_the_working_tree(repo, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "x.strategy.yaml"
+    outside.write_text(PLAN)
+    result = run_cli(["diff", "--base", "main", str(outside)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"stratlint: error: {outside}: not in the git working tree at {Path.cwd().resolve()}, "
+                             "so it has no old version\n")

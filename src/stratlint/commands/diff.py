@@ -164,8 +164,9 @@ def _git_pairs(options: DiffOptions, settings: Settings, new_jobs: list[Job], ol
             continue
         top = repo.relative(path)
         if top is None:
-            report_error(f"{path}: not in the git working tree at {repo.top}")
-            problems = True
+            if not os.path.lexists(path):  # else its files were named above
+                report_error(f"{path}: not in the git working tree at {repo.top}")
+                problems = True
             continue
         for rel, blob in at_base.items():
             if rel in paired or os.path.lexists(repo.absolute(rel)):
