@@ -235,3 +235,12 @@ def test_the_readme_screenshot_script_shoots_a_page_the_command_wrote(browser, t
     assert width == 800 and height > 2000  # the whole page, not the first screen
     committed = (ROOT / "docs" / "report-screenshot.png").read_bytes()
     assert committed[:8] == png[:8] and int.from_bytes(committed[16:20], "big") == 1280
+
+
+def test_a_file_that_does_not_decode_shows_its_lines(workdir):
+    Path("a.strategy.yaml").write_bytes(b"version: 1\nname: \xff\xfe bad\nowner: x\n")
+    write("b.strategy.yaml", VANITY)
+    assert run_cli(["report", ".", "-o", "out"]).exit_code == 0
+    html = Path("out/a.html").read_text("utf-8")
+    assert codes_on(Path("out/a.html")) == ["SL001"]
+    assert 'data-line="2"' in html and "\ufffd" in html and "past the end" not in html

@@ -29,9 +29,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     crashes: list[engine.Crash] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
-    #: with ``keep_document``: the decoded text and the plan's values (None
-    #: where the file could not be decoded or parsed), for commands that
-    #: show the plan itself (report, diff)
+    #: with ``keep_document``: the text (bytes that do not decode replaced
+    #: by U+FFFD) and the plan's values (None where the file could not be
+    #: decoded or parsed), for commands that show the plan (report, diff)
     text: str | None = None
     data: Any = None
 
@@ -70,6 +70,7 @@ def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions, kee
     findings, crashes = engine.run(rules, doc, path) if doc is not None else ([], [])
     findings += engine.report(diagnostics, rules, path)
     kept = filters.apply(findings, path=path, text=text, doc=doc, rules=rules, options=options)
-    if keep:
-        return FileResult(path, kept.findings, crashes, kept.suppressions, text, doc.data if doc is not None else None)
+    if keep:  # text that does not decode is shown with U+FFFD where its bad bytes are
+        shown = text if text is not None else data.decode("utf-8", "replace")
+        return FileResult(path, kept.findings, crashes, kept.suppressions, shown, doc.data if doc is not None else None)
     return FileResult(path, kept.findings, crashes, kept.suppressions)

@@ -85,7 +85,7 @@ def review_file(item: tuple[Job, str], rules: list[Rule], *, rules_info: dict, i
     if isinstance(outcome, str):
         return outcome
     result = outcome.result
-    plan = PlanInput(result.path, result.data, result.text or "", [f.to_dict() for f in result.findings])
+    plan = PlanInput(result.path, result.data, result.text, [f.to_dict() for f in result.findings])
     html, row = render_plan(plan, rules_info, name, index_href=index, kpi_category=kpi_category,
                             channel_medium=channel_medium)
     return name, html, row, result.crashes
