@@ -130,4 +130,5 @@ def test_a_failed_run_says_so(workdir):
     write("a.strategy.yaml", "version: 1\nname: Plan\n", dedent=False)
     result = run_cli(["check", "--format", "markdown", "--select", "SL0", "a.strategy.yaml", "missing.strategy.yaml"])
     assert result.exit_code == 2
-    assert "> The run itself failed on some input (exit code 2); its log says why." in result.stdout
+    assert "> The run itself failed on some input (exit code 2):\n> - missing.strategy.yaml: no such file or directory\n" \
+        in result.stdout

@@ -64,11 +64,24 @@ class Walk:
     def __init__(self, selection: Selection, ignores: IgnoreFiles | None, top: str) -> None:
         self.selection = selection
         self.ignores = ignores
+        self.top = top
         # a folder the user named is walked even when git ignores it
         self.below = top if ignores is not None and ignores.ignored(top, True) else None
 
     def enter(self, folder: str) -> bool:
         return not self._excluded(folder, True)
+
+    def reaches(self, path: str) -> bool:
+        """Whether the walk would take ``path``, a file below its top that
+        need not exist (``stratlint diff --base`` asks this of the files an
+        old revision holds): every folder on the way entered, none hidden."""
+        parts = os.path.relpath(path, self.top).split(os.sep)
+        folder = self.top
+        for part in parts[:-1]:
+            folder = os.path.join(folder, part)
+            if part in (os.curdir, os.pardir) or part.startswith(".") or not self.enter(folder):
+                return False
+        return parts[0] != os.pardir and self.take(path)
 
     def take(self, path: str) -> bool:
         rules = self.selection.rules_for(os.path.dirname(path) or ".")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from stratlint.changes import phrases
 from stratlint.changes.model import PlanDiff
 from stratlint.findings import summarize
+from stratlint.formatters import shown
 from stratlint.formatters.markdown import COMMENT_LIMIT, Budget, code, plural, text
 
 
@@ -24,14 +25,14 @@ def render(diff: PlanDiff, *, limit: int = COMMENT_LIMIT) -> str:
     rows = 0
     for d in files:
         c = summarize(d.introduced)
-        row = (f"| {code(d.path, cell=True)} | {d.status} | {len(d.changes) + (1 if d.budget else 0)} | "
+        row = (f"| {code(shown(d.path), cell=True)} | {d.status} | {len(d.changes) + (1 if d.budget else 0)} | "
                f"{len(d.introduced)} ({c['error']}/{c['warning']}/{c['info']}) | {len(d.resolved)} |\n")
         if not out.add(row):
             break
         rows += 1
     blocks = [_blocks(d) for d in files] if rows == len(files) else []
     total = sum(len(lines) for _, lines in blocks) if blocks else sum(_size(d) for d in files)
-    shown, full = 0, False
+    listed, full = 0, False
     for heading, lines in blocks:
         if not lines:
             full = not out.add(heading)
@@ -40,11 +41,11 @@ def render(diff: PlanDiff, *, limit: int = COMMENT_LIMIT) -> str:
             if full:
                 break
             heading = ""
-            shown += 1
+            listed += 1
         if full:
             break
-    if shown < total:
-        out.parts.append(f"\n---\n**{plural(total - shown, 'more line')} not shown**: a pull-request comment holds at "
+    if listed < total:
+        out.parts.append(f"\n---\n**{plural(total - listed, 'more line')} not shown**: a pull-request comment holds at "
                          f"most {limit:,} characters. `stratlint diff` without `--format markdown` lists everything.\n"
                          + (f"{len(files) - rows} of the {len(files)} files are not in the table above.\n"
                             if rows < len(files) else ""))
@@ -58,7 +59,7 @@ def _size(d) -> int:
 def _blocks(d) -> tuple[str, list[str]]:
     """A file's heading, and its lines (a sub-heading travels with the first line under it)."""
     note = phrases.status_note(d)
-    heading = f"\n### {code(d.path)}" + (f" ({text(note)})" if note else "") + "\n"
+    heading = f"\n### {code(shown(d.path))}" + (f" ({text(note)})" if note else "") + "\n"
     lines: list[str] = []
 
     def group(title: str, items: list[str]) -> None:

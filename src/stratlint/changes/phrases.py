@@ -9,6 +9,7 @@ from typing import Any
 
 from stratlint.changes.model import ABSENT, ALLOCATIONS, PLAN, SECTIONS, BudgetShift, Change, FieldChange, PlanDiff
 from stratlint.findings import Finding, summarize
+from stratlint.formatters import shown
 
 MAX_VALUE = 100  # characters of one value shown
 TITLES = {**{key: title for key, (_, title) in SECTIONS.items()}, PLAN: "Plan", ALLOCATIONS: "Budget allocations"}
@@ -112,7 +113,7 @@ def budget_phrases(shift: BudgetShift) -> tuple[str, list[str]]:
 
 
 def finding_phrase(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}  ({f.rule})"
+    return f"{shown(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}  ({f.rule})"
 
 
 def plural(n: int, word: str) -> str:

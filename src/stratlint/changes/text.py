@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from stratlint.changes import phrases
 from stratlint.changes.model import PlanDiff
+from stratlint.formatters import shown
 
 
 def render(diff: PlanDiff) -> str:
@@ -20,9 +21,9 @@ def render(diff: PlanDiff) -> str:
         if d.status == "unchanged":
             continue
         note = phrases.status_note(d)
-        lines.append(d.path + (f" ({note})" if note else ""))
+        lines.append(shown(d.path) + (f" ({note})" if note else ""))
         if d.status == "modified" and d.old_path != d.new_path:
-            lines.append(f"  compared with {d.old_path}")
+            lines.append(f"  compared with {shown(d.old_path)}")
         for title, changes in phrases.by_section(d.changes):
             lines.append(f"  {title}")
             lines += [f"    {phrases.change_phrase(c)}" for c in changes]

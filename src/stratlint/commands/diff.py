@@ -17,7 +17,6 @@ matches today.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,10 +25,10 @@ from stratlint.changes import render
 from stratlint.changes.findings import introduced_and_resolved
 from stratlint.changes.model import FileDiff, PlanDiff
 from stratlint.changes.plans import compare, reference_specs
-from stratlint.commands.check import CheckOptions, FileCheck, Job, check_all, file_options, prepare, write_output
-from stratlint.config.settings import Settings
+from stratlint.commands.check import CheckOptions, FileCheck, Job, check_each, file_options, prepare, write_output
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
-from stratlint.files import STDIN, display_name, walk_selects
+from stratlint.files import STDIN, display_name, read_stdin
+from stratlint.formatters import RunError
 from stratlint.findings import Severity
 
 
@@ -64,48 +63,65 @@ def run_diff(options: DiffOptions) -> int:
     check = CheckOptions(paths=new_paths, select=options.select, ignore=options.ignore,
                          rule_packs=options.rule_packs, plugins=options.plugins, config=options.config,
                          isolated=options.isolated, allow_empty=options.base is not None)
-    settings, new_jobs, failed = prepare(check, keep=True)
-    known = None
-    if settings.baseline:
-        from stratlint.filters import baseline as baselines
-
-        known = baselines.read(settings.baseline)
-
-    def old_job(path: str, name: str, data: bytes | None) -> Job:
-        return Job(path, name, data, _fingerprinted(file_options(name, settings, check, known)), keep=True)
-
-    new_jobs = [dataclasses.replace(j, options=_fingerprinted(j.options)) for j in new_jobs]
+    prepared = prepare(check, fingerprints=True, keep=True)
+    failed = bool(prepared.errors)
+    old_jobs = _OldJobs(prepared.finder, check)
     if options.base is None:
-        pairs: list[Pair] = [(old_job(options.paths[0], display_name(options.paths[0]), None), j) for j in new_jobs]
-        base = None
+        old = options.paths[0]
+        pairs: list[tuple[Job | None, Job | None]] = [
+            (old_jobs.make(old, display_name(old), read_stdin() if old == STDIN else None, s), j)
+            for j, s in zip(prepared.jobs, prepared.settings_of)]
     else:
-        pairs, base, problems = _git_pairs(options, settings, new_jobs, old_job)
+        pairs, problems = _git_pairs(options, prepared, old_jobs)
         failed = failed or problems
-
+    settings = {id(job): s for job, s in zip(prepared.jobs, prepared.settings_of)} | old_jobs.settings
     jobs = [job for pair in pairs for job in pair if job is not None]
-    outcomes = dict(zip(map(id, jobs), check_all(jobs, settings.rules, options.jobs)))
-    refs = reference_specs(settings.ruleset.rules)
+    outcomes = {id(job): outcome for job, _, outcome in check_each(jobs, [settings[id(j)] for j in jobs],
+                                                                   options.jobs)}
     files = []
     for old, new in pairs:
         results = [outcomes[id(job)] if job is not None else None for job in (old, new)]
-        errors = [r for r in results if isinstance(r, str)]
-        for error in errors:
-            report_error(error)
+        errors = [r for r in results if isinstance(r, RunError)]
         crashes = [c for r in results if isinstance(r, FileCheck) for c in r.result.crashes]
-        for crash in crashes:
-            report_error(str(crash))
-        if errors or crashes:
-            failed = True
-            if errors:
-                continue
-        files.append(_file_diff(old, new, *(r.result if r is not None else None for r in results), refs))
-    diff = PlanDiff(sorted(files, key=lambda d: d.path), base, failed)
+        for problem in [*errors, *crashes]:
+            report_error(str(problem))
+        failed = failed or bool(errors or crashes)
+        if errors:
+            continue
+        refs = reference_specs(settings[id(new or old)].ruleset.rules)
+        files.append(_file_diff(*(r.result if r is not None else None for r in results), refs))
+    diff = PlanDiff(sorted(files, key=lambda d: d.path), options.base, failed)
     write_output(render(options.fmt, diff), options.output)
     if failed:
         return EXIT_FAILURE
     if threshold is not None and any(f.severity >= threshold for d in diff.files for f in d.introduced):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _OldJobs:
+    """Jobs for old versions, each linted as ``check`` lints the file now
+    (the same settings, so that only the change makes a difference), with
+    fingerprints."""
+
+    def __init__(self, finder, check: CheckOptions) -> None:
+        self.finder = finder
+        self.check = check
+        self.settings: dict[int, object] = {}
+        self._baselines: dict[str, Counter] = {}
+
+    def make(self, path: str, name: str, data: bytes | None, settings=None) -> Job:
+        settings = settings or self.finder.for_file(path)
+        known = None
+        if settings.baseline:
+            if settings.baseline not in self._baselines:
+                from stratlint.filters import baseline as baseline_files
+
+                self._baselines[settings.baseline] = baseline_files.read(settings.baseline)
+            known = self._baselines[settings.baseline]
+        job = Job(path, name, data, file_options(name, settings, self.check, known, fingerprints=True), keep=True)
+        self.settings[id(job)] = settings
+        return job
 
 
 def _check_two_files(paths: list[str]) -> None:
@@ -125,11 +141,7 @@ def _is_pattern(path: str) -> bool:
     return glob.has_magic(path)
 
 
-def _fingerprinted(options):
-    return dataclasses.replace(options, fingerprints=True)
-
-
-def _file_diff(old_job, new_job, old, new, refs) -> FileDiff:
+def _file_diff(old, new, refs) -> FileDiff:
     """One file's changes and findings; ``old`` or ``new`` is None for a plan added or removed."""
     d = FileDiff(old.path if old else None, new.path if new else None,
                  old_parsed=old is None or isinstance(old.data, dict), new_parsed=new is None or isinstance(new.data, dict))
@@ -139,48 +151,49 @@ def _file_diff(old_job, new_job, old, new, refs) -> FileDiff:
     return d
 
 
-def _git_pairs(options: DiffOptions, settings: Settings, new_jobs: list[Job], old_job) -> tuple[list[Pair], str, bool]:
+def _git_pairs(options: DiffOptions, prepared, old_jobs: _OldJobs) -> tuple[list, bool]:
     """Each file checked now with its version at the revision, and the
-    files the revision holds under PATHS that are gone."""
-    from stratlint.git import Repository
+    files the revision holds under PATHS that a walk would check and that
+    are gone."""
+    from stratlint.history import History
 
-    repo = Repository.around(".")
-    commit = repo.commit(options.base)
-    at_base = repo.files(commit)
+    history = History.around(".")
+    commit = history.commit(options.base)
+    at_base = history.files(commit)
     problems = False
-    pairs: list[Pair] = []
+    pairs: list[tuple[Job | None, Job | None]] = []
     paired: set[str] = set()
-    for job in new_jobs:
-        rel = repo.relative(job.path)
+    for job, settings in zip(prepared.jobs, prepared.settings_of):
+        rel = history.relative(job.path)
         if rel is None:
-            report_error(f"{job.name}: not in the git working tree at {repo.top}, so it has no old version")
+            report_error(f"{job.name}: not in the git working tree at {history.top}, so it has no old version")
             problems = True
             continue
         paired.add(rel)
-        pairs.append((old_job(job.path, job.name, repo.show(at_base[rel])) if rel in at_base else None, job))
-    gone = Counter()
+        old = old_jobs.make(job.path, job.name, history.show(at_base[rel]), settings) if rel in at_base else None
+        pairs.append((old, job))
+    selection = prepared.finder.selection()
     for path in options.paths:
         if _is_pattern(path) and not os.path.lexists(path):
             continue
-        top = repo.relative(path)
+        top = history.relative(path)
         if top is None:
             if not os.path.lexists(path):  # else its files were named above
-                report_error(f"{path}: not in the git working tree at {repo.top}")
+                report_error(f"{path}: not in the git working tree at {history.top}")
                 problems = True
             continue
+        walk = selection.walk(history.absolute(top))
+        found = 0
         for rel, blob in at_base.items():
-            if rel in paired or os.path.lexists(repo.absolute(rel)):
+            if rel in paired or os.path.lexists(history.absolute(rel)):
                 continue
-            named = rel == top
-            below = top == "" or rel.startswith(top + "/")
-            if named or (below and walk_selects(repo.absolute(rel), repo.absolute(top), settings.include,
-                                                settings.exclude, settings.config_dir)):
-                name = os.path.relpath(repo.absolute(rel))
-                pairs.append((old_job(name, name, repo.show(blob)), None))
+            below = rel.startswith(top + "/") if top else True
+            if rel == top or (below and walk.reaches(history.absolute(rel))):
+                name = os.path.relpath(history.absolute(rel))
+                pairs.append((old_jobs.make(name, name, history.show(blob)), None))
                 paired.add(rel)
-                gone[path] += 1
-    for path in options.paths:
-        if not os.path.lexists(path) and not _is_pattern(path) and not gone[path]:
+                found += 1
+        if not found and not os.path.lexists(path):
             report_error(f"{path}: no such file or directory, here or at {options.base}")
             problems = True
-    return pairs, options.base, problems
+    return pairs, problems

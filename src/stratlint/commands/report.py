@@ -21,8 +21,9 @@ from pathlib import Path
 import click
 
 from stratlint.checks.classify import classifiers
-from stratlint.commands.check import CheckOptions, FileCheck, Job, check_all, check_file, prepare
+from stratlint.commands.check import CheckOptions, Job, check_each, check_file, prepare
 from stratlint.errors import EXIT_FAILURE, EXIT_OK, report_error
+from stratlint.formatters import RunError
 from stratlint.report import PlanInput, rule_infos
 from stratlint.report.render import (INDEX, index_href, load_templates, prepare_folder, render_index, render_plan,
                                      report_names, write_page)
@@ -45,22 +46,31 @@ class ReportOptions:
 
 
 def run_report(options: ReportOptions) -> int:
-    settings, jobs, failed = prepare(CheckOptions(
+    prepared = prepare(CheckOptions(
         paths=options.paths, select=options.select, ignore=options.ignore, rule_packs=options.rule_packs,
         plugins=options.plugins, config=options.config, isolated=options.isolated, baseline=options.baseline,
         allow_empty=options.allow_empty), keep=True)
+    jobs, settings_of = prepared.jobs, prepared.settings_of
+    failed = bool(prepared.errors)
     out = Path(options.output)
     names = report_names([job.name for job in jobs])
     alone = index_href(len(jobs)) is None
     prepare_folder(out, [INDEX, *names])  # before the work, not after it
     load_templates()  # once, before the workers start, which inherit them
-    kpi_category, channel_medium = classifiers([*settings.rules, *settings.ruleset.rules])
-    work = partial(review_file, rules_info=rule_infos(settings.ruleset.rules), index=index_href(len(jobs)),
-                   kpi_category=kpi_category, channel_medium=channel_medium)
+    # each folder may have its own config: the inference hooks of each settings
+    hook_of: dict[int, int] = {}
+    hooks: list[tuple] = []
+    for settings in settings_of:
+        if id(settings) not in hook_of:
+            hook_of[id(settings)] = len(hooks)
+            hooks.append(classifiers([*settings.rules, *settings.ruleset.rules]))
+    docs = rule_infos({r.code: r for s in settings_of for r in s.ruleset.rules}.values())
+    work = partial(review_file, rules_info=docs, index=index_href(len(jobs)), hooks=hooks)
+    items = [(job, name, hook_of[id(s)]) for job, name, s in zip(jobs, names, settings_of)]
     rows: list[dict] = []
-    for outcome in check_all(list(zip(jobs, names)), settings.rules, options.jobs, work):
-        if isinstance(outcome, str):
-            report_error(outcome)
+    for _, _, outcome in check_each(items, settings_of, options.jobs, work):
+        if isinstance(outcome, RunError):
+            report_error(str(outcome))
             failed = True
             continue
         name, html, row, crashes = outcome
@@ -76,16 +86,17 @@ def run_report(options: ReportOptions) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def review_file(item: tuple[Job, str], rules: list[Rule], *, rules_info: dict, index: str | None,
-                kpi_category, channel_medium) -> tuple | str:
+def review_file(item: tuple[Job, str, int], rules: list[Rule], *, rules_info: dict, index: str | None,
+                hooks: list[tuple]) -> tuple | RunError:
     """Lint one file and render its page: ``(page name, html, index row,
-    crashes)``, or the error line of a file that cannot be read."""
-    job, name = item
-    outcome: FileCheck | str = check_file(job, rules)
-    if isinstance(outcome, str):
+    crashes)``, or the error of a file that cannot be read."""
+    job, name, hook = item
+    outcome = check_file(job, rules)
+    if isinstance(outcome, RunError):
         return outcome
     result = outcome.result
     plan = PlanInput(result.path, result.data, result.text, [f.to_dict() for f in result.findings])
+    kpi_category, channel_medium = hooks[hook]
     html, row = render_plan(plan, rules_info, name, index_href=index, kpi_category=kpi_category,
                             channel_medium=channel_medium)
     return name, html, row, result.crashes

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from stratlint.findings import Finding, summarize
-from stratlint.formatters import Report
+from stratlint.formatters import Report, shown
 from stratlint.formatters.text import summary_line
 
 #: GitHub's limit for the body of a comment, in characters
@@ -94,7 +94,9 @@ def render(report: Report, *, limit: int = COMMENT_LIMIT, title: str = "stratlin
     out = Budget(limit)
     out.add(f"## {title}\n\n**{summary_line(report)}**\n")  # counts only: no plan text
     if report.failed:
-        out.add("\n> [!WARNING]\n> The run itself failed on some input (exit code 2); its log says why.\n")
+        out.add("\n> [!WARNING]\n> The run itself failed on some input (exit code 2):\n")
+        for error in report.errors:
+            out.add(f"> - {text(str(error))}\n")
     by_file: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_file.setdefault(f.path, []).append(f)
@@ -103,15 +105,15 @@ def render(report: Report, *, limit: int = COMMENT_LIMIT, title: str = "stratlin
     rows = 0
     for path, found in by_file.items():
         counts = summarize(found)
-        if not out.add(f"| {code(path, cell=True)} | " + " | ".join(str(counts[s]) for s in SEVERITIES) + " |\n"):
+        if not out.add(f"| {code(shown(path), cell=True)} | " + " | ".join(str(counts[s]) for s in SEVERITIES) + " |\n"):
             break
         rows += 1
-    shown: list[Finding] = []
+    listed: list[Finding] = []
     if rows == len(by_file):
         for path, found in by_file.items():
-            if not _add_file(out, path, found, shown):
+            if not _add_file(out, path, found, listed):
                 break
-    seen = {id(f) for f in shown}
+    seen = {id(f) for f in listed}
     left = [f for f in report.findings if id(f) not in seen]
     if left:
         files = len({f.path for f in left})
@@ -124,9 +126,9 @@ def render(report: Report, *, limit: int = COMMENT_LIMIT, title: str = "stratlin
     return out.text()
 
 
-def _add_file(out: Budget, path: str, found: list[Finding], shown: list[Finding]) -> bool:
+def _add_file(out: Budget, path: str, found: list[Finding], listed: list[Finding]) -> bool:
     """Add one file's findings, errors first; False once the budget is spent."""
-    heading = f"\n### {code(path)}\n"
+    heading = f"\n### {code(shown(path))}\n"
     for severity in SEVERITIES:
         group = sorted((f for f in found if str(f.severity) == severity), key=Finding.sort_key)
         sub = f"\n**{TITLES[severity]} ({len(group)})**\n\n"
@@ -135,6 +137,6 @@ def _add_file(out: Budget, path: str, found: list[Finding], shown: list[Finding]
                     f"{text(f.message)}\n")
             if not out.add(heading + sub + line):
                 return False
-            shown.append(f)
+            listed.append(f)
             heading = sub = ""
     return True

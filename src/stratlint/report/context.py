@@ -179,8 +179,8 @@ def _sentence(text: str) -> str:
 
 
 def _finding_view(f: dict, number: int, rule: RuleInfo | None, lines: list[str], parsed: bool) -> dict:
-    whole_plan = parsed and f["pointer"] == "" and f["code"] != "SL001" and (
-        (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 1, 1, 1))
+    # a finding about the plan as a whole points at it ("") and stands on line 1
+    whole_plan = parsed and f["pointer"] == "" and f["code"] != "SL001" and (f["line"], f["end_line"]) == (1, 1)
     help_uri = _str(getattr(rule, "help_uri", ""))
     return {
         **f,

@@ -1,6 +1,8 @@
-"""Old versions of files from a git repository, for ``stratlint diff --base``.
+"""Old versions of files from git history, for ``stratlint diff --base``.
 
-Every git command runs from an argument list, never through a shell, and
+The working tree's top level is found as :mod:`stratlint.repository` finds
+it (no git command); the old versions are read with git commands. Every
+git command runs from an argument list, never through a shell, and
 nothing a user types can reach git as an option: a revision that starts
 with ``-`` (or holds a line break or NUL) is refused, it is resolved once
 to a commit id, and only that id and blob ids (hexadecimal) reach the
@@ -34,17 +36,18 @@ def _git(args: list[str], cwd: str) -> bytes:
 
 
 @dataclass(frozen=True)
-class Repository:
-    top: str  # the working tree's top folder, as git gives it
+class History:
+    top: str  # the working tree's top folder
 
     @classmethod
-    def around(cls, folder: str = ".") -> "Repository":
-        """The repository the folder is in."""
-        try:
-            top = _git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "surrogateescape").rstrip("\n")
-        except StratlintError as exc:
-            raise StratlintError(f"--base compares with a git revision, and this is not in a git working tree "
-                                 f"({exc})") from None
+    def around(cls, folder: str = ".") -> "History":
+        """The history of the working tree the folder is in."""
+        from stratlint.repository import top_level
+
+        top = top_level(folder)
+        if top is None:
+            raise StratlintError(f"--base compares with a git revision, and {os.path.abspath(folder)} is not in a "
+                                 "git working tree")
         return cls(top)
 
     def commit(self, revision: str) -> str:
