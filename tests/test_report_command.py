@@ -244,3 +244,24 @@ def test_a_file_that_does_not_decode_shows_its_lines(workdir):
     html = Path("out/a.html").read_text("utf-8")
     assert codes_on(Path("out/a.html")) == ["SL001"]
     assert 'data-line="2"' in html and "\ufffd" in html and "past the end" not in html
+
+
+def test_each_folder_follows_its_own_config_and_gitignore(workdir):
+    likes = VANITY.replace("Claps per post", "Instagram followers")
+    write("team-a/q3.strategy.yaml", likes)
+    write("team-b/q3.strategy.yaml", likes)
+    write("team-b/.stratlint.yaml", "ignore: [vanity-only-kpis]\n", dedent=False)
+    write("team-b/draft.strategy.yaml", VANITY)
+    write(".gitignore", "draft.strategy.yaml\n", dedent=False)
+    Path(".git").mkdir()  # a repository, as far as the walk is concerned
+    assert run_cli(["report", ".", "-o", "out"]).exit_code == 0
+    assert sorted(p.name for p in Path("out").iterdir()) == ["index.html", "team-a-q3.html", "team-b-q3.html"]
+    assert "SL201" in codes_on(Path("out/team-a-q3.html")) and "SL201" not in codes_on(Path("out/team-b-q3.html"))
+    assert run_cli(["report", ".", "--no-respect-gitignore", "-o", "all"]).exit_code == 0
+    assert "draft.html" in [p.name for p in Path("all").iterdir()]
+
+
+def test_config_and_isolated_contradict(workdir):
+    result = run_cli(["report", ".", "--config", "x.yaml", "--isolated", "-o", "out"])
+    assert result.exit_code == 2 and "--config and --isolated contradict each other" in result.stderr
+    assert not Path("out").exists()

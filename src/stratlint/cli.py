@@ -128,6 +128,8 @@ def _lint_options(f):
     """The options that choose files and rules, as ``check`` has them, for
     the commands that lint plans to show them (report, diff)."""
     f = _rules_options(f)
+    f = click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+                     help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")(f)
     f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Lint files in N processes [default: one per core].")(f)
     f = click.option("--isolated", is_flag=True, help="Ignore every config file.")(f)
@@ -139,6 +141,16 @@ def _lint_options(f):
     return f
 
 
+def _refuse_contradictions(config: str | None, isolated: bool) -> None:
+    """The option mixes 'check' refuses that these commands share."""
+    from stratlint.commands.check import CheckOptions
+    from stratlint.commands.combinations import unsupported
+
+    reason = unsupported(CheckOptions(paths=[], config=config, isolated=isolated))
+    if reason:
+        raise click.UsageError(reason)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
@@ -148,7 +160,8 @@ def _lint_options(f):
 @click.option("--allow-empty", is_flag=True,
               help="A folder or pattern that matches no strategy file is not an error.")
 @_lint_options
-def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, rule_packs, plugins):
+def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, respect_gitignore, rule_packs,
+           plugins):
     """Write an HTML strategy review of strategy files to DIR.
 
     One page per plan (its scorecard, charts and findings with the plan's
@@ -160,10 +173,11 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
     """
     from stratlint.commands.report import ReportOptions, run_report
 
+    _refuse_contradictions(config, isolated)
     sys.exit(run_report(ReportOptions(
         paths=list(paths) or ["."], output=output, select=_split(select), ignore=_split(ignore),
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated, baseline=baseline,
-        allow_empty=allow_empty, jobs=jobs)))
+        allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore)))
 
 
 @cli.command()
@@ -177,7 +191,8 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
 @click.option("--fail-on-new", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when the change introduces a finding at or above this severity.")
 @_lint_options
-def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, rule_packs, plugins):
+def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, respect_gitignore, rule_packs,
+         plugins):
     """What a change does to a strategy: two plan files, or the working tree
     against a git revision (old versions read with git show).
 
@@ -193,10 +208,11 @@ def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated
 
     if base is None and len(paths) != 2:
         raise click.UsageError("diff takes two files, OLD and NEW, or --base REV [PATHS]...")
+    _refuse_contradictions(config, isolated)
     sys.exit(run_diff(DiffOptions(
         paths=list(paths) or ["."], base=base, fmt=fmt, output=output, fail_on_new=fail_on_new,
         select=_split(select), ignore=_split(ignore), rule_packs=list(rule_packs), plugins=list(plugins),
-        config=config, isolated=isolated, jobs=jobs)))
+        config=config, isolated=isolated, jobs=jobs, respect_gitignore=respect_gitignore)))
 
 
 @cli.command()

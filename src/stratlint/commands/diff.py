@@ -46,6 +46,7 @@ class DiffOptions:
     config: str | None = None
     isolated: bool = False
     jobs: int | None = None
+    respect_gitignore: bool = True  # a folder walk skips what git ignores
 
 
 Pair = tuple["Job | None", "Job | None"]
@@ -62,7 +63,8 @@ def run_diff(options: DiffOptions) -> int:
         new_paths = [p for p in options.paths if os.path.lexists(p) or _is_pattern(p)]
     check = CheckOptions(paths=new_paths, select=options.select, ignore=options.ignore,
                          rule_packs=options.rule_packs, plugins=options.plugins, config=options.config,
-                         isolated=options.isolated, allow_empty=options.base is not None)
+                         isolated=options.isolated, allow_empty=options.base is not None,
+                         respect_gitignore=options.respect_gitignore)
     prepared = prepare(check, fingerprints=True, keep=True)
     failed = bool(prepared.errors)
     old_jobs = _OldJobs(prepared.finder, check)
@@ -172,7 +174,7 @@ def _git_pairs(options: DiffOptions, prepared, old_jobs: _OldJobs) -> tuple[list
         paired.add(rel)
         old = old_jobs.make(job.path, job.name, history.show(at_base[rel]), settings) if rel in at_base else None
         pairs.append((old, job))
-    selection = prepared.finder.selection()
+    selection = prepared.finder.selection(options.respect_gitignore)
     for path in options.paths:
         if _is_pattern(path) and not os.path.lexists(path):
             continue

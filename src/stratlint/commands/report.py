@@ -43,13 +43,14 @@ class ReportOptions:
     baseline: str | None = None
     allow_empty: bool = False
     jobs: int | None = None
+    respect_gitignore: bool = True  # a folder walk skips what git ignores
 
 
 def run_report(options: ReportOptions) -> int:
     prepared = prepare(CheckOptions(
         paths=options.paths, select=options.select, ignore=options.ignore, rule_packs=options.rule_packs,
         plugins=options.plugins, config=options.config, isolated=options.isolated, baseline=options.baseline,
-        allow_empty=options.allow_empty), keep=True)
+        allow_empty=options.allow_empty, respect_gitignore=options.respect_gitignore), keep=True)
     jobs, settings_of = prepared.jobs, prepared.settings_of
     failed = bool(prepared.errors)
     out = Path(options.output)
