@@ -4,8 +4,8 @@ generated plans takes at most 2x the time of ``stratlint check`` on them.
 
     python benchmarks/report.py [--out bench-out] [--runs 7] [--files 500]
 
-Builds the corpus with the generator beside this file (``corpus.py`` when
-it is there, else ``gen_corpus.py``; the same 500 plans ``run.py`` uses),
+Builds the corpus with ``corpus.py`` beside this file (the same 500 plans
+``run.py`` uses: half clean, half with one to three planted defects),
 then times ``stratlint check --quiet DIR`` and ``stratlint report DIR -o
 OUT``, alternating them run by run, both with their default of one
 process per core, and prints the medians of wall time and of CPU time
@@ -40,8 +40,7 @@ def stratlint() -> str:
 def corpus(out: Path, files: int) -> Path:
     target = out / ("corp500" if files == 500 else f"corp{files}")
     if not target.exists():
-        generator = HERE / "corpus.py" if (HERE / "corpus.py").exists() else HERE / "gen_corpus.py"
-        subprocess.run([sys.executable, str(generator), str(target), "--files", str(files), "--seed", "1"],
+        subprocess.run([sys.executable, str(HERE / "corpus.py"), str(target), "--files", str(files), "--seed", "1"],
                        check=True, stdout=subprocess.DEVNULL)
     return target
 
