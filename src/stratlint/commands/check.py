@@ -176,17 +176,23 @@ def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = F
     for path in files:
         name = stdin_name if path == STDIN else path
         settings = finder.for_file(options.stdin_filename or path if path == STDIN else path)
-        known = None
-        if settings.baseline and not options.write_baseline:
-            if settings.baseline not in baselines:
-                from stratlint.filters import baseline as baseline_files
-
-                baselines[settings.baseline] = baseline_files.read(settings.baseline)
-            known = baselines[settings.baseline]
+        known = None if options.write_baseline else baseline_of(settings, baselines)
         jobs.append(Job(path, name, read_stdin() if path == STDIN else None,
                         file_options(name, settings, options, known, fingerprints), fixing, keep))
         settings_of.append(settings)
     return Prepared(finder, files, jobs, settings_of, errors)
+
+
+def baseline_of(settings: Settings, read: dict[str, Counter]) -> Counter | None:
+    """The findings the baseline of ``settings`` records (None without one),
+    each baseline file read once into ``read``."""
+    if not settings.baseline:
+        return None
+    if settings.baseline not in read:
+        from stratlint.filters import baseline as baseline_files
+
+        read[settings.baseline] = baseline_files.read(settings.baseline)
+    return read[settings.baseline]
 
 
 def exit_code(findings: list[Finding], fail_on: str) -> int:
@@ -400,5 +406,5 @@ def write_output(text: str, output: str | None, err: bool = False) -> None:
         raise StratlintError(f"cannot write the report: {exc.strerror or exc}", path=output) from None
 
 
-__all__ = ["CheckOptions", "FileCheck", "Job", "Prepared", "check_all", "check_each", "check_file", "exit_code",
-           "prepare", "run_check", "write_output"]
+__all__ = ["CheckOptions", "FileCheck", "Job", "Prepared", "baseline_of", "check_all", "check_each", "check_file",
+           "exit_code", "prepare", "run_check", "write_output"]

@@ -25,7 +25,8 @@ from stratlint.changes import render
 from stratlint.changes.findings import introduced_and_resolved
 from stratlint.changes.model import FileDiff, PlanDiff
 from stratlint.changes.plans import compare, reference_specs
-from stratlint.commands.check import CheckOptions, FileCheck, Job, check_each, file_options, prepare, write_output
+from stratlint.commands.check import (CheckOptions, FileCheck, Job, baseline_of, check_each, file_options, prepare,
+                                      write_output)
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
 from stratlint.files import STDIN, display_name, read_stdin
 from stratlint.formatters import RunError
@@ -49,7 +50,7 @@ class DiffOptions:
     respect_gitignore: bool = True  # a folder walk skips what git ignores
 
 
-Pair = tuple["Job | None", "Job | None"]
+Pair = tuple["Job | None", "Job | None"]  # an old version and a new one; None for a plan added or removed
 
 
 def run_diff(options: DiffOptions) -> int:
@@ -70,7 +71,7 @@ def run_diff(options: DiffOptions) -> int:
     old_jobs = _OldJobs(prepared.finder, check)
     if options.base is None:
         old = options.paths[0]
-        pairs: list[tuple[Job | None, Job | None]] = [
+        pairs: list[Pair] = [
             (old_jobs.make(old, display_name(old), read_stdin() if old == STDIN else None, s), j)
             for j, s in zip(prepared.jobs, prepared.settings_of)]
     else:
@@ -114,13 +115,7 @@ class _OldJobs:
 
     def make(self, path: str, name: str, data: bytes | None, settings=None) -> Job:
         settings = settings or self.finder.for_file(path)
-        known = None
-        if settings.baseline:
-            if settings.baseline not in self._baselines:
-                from stratlint.filters import baseline as baseline_files
-
-                self._baselines[settings.baseline] = baseline_files.read(settings.baseline)
-            known = self._baselines[settings.baseline]
+        known = baseline_of(settings, self._baselines)
         job = Job(path, name, data, file_options(name, settings, self.check, known, fingerprints=True), keep=True)
         self.settings[id(job)] = settings
         return job
@@ -153,7 +148,7 @@ def _file_diff(old, new, refs) -> FileDiff:
     return d
 
 
-def _git_pairs(options: DiffOptions, prepared, old_jobs: _OldJobs) -> tuple[list, bool]:
+def _git_pairs(options: DiffOptions, prepared, old_jobs: _OldJobs) -> tuple[list[Pair], bool]:
     """Each file checked now with its version at the revision, and the
     files the revision holds under PATHS that a walk would check and that
     are gone."""
@@ -163,7 +158,7 @@ def _git_pairs(options: DiffOptions, prepared, old_jobs: _OldJobs) -> tuple[list
     commit = history.commit(options.base)
     at_base = history.files(commit)
     problems = False
-    pairs: list[tuple[Job | None, Job | None]] = []
+    pairs: list[Pair] = []
     paired: set[str] = set()
     for job, settings in zip(prepared.jobs, prepared.settings_of):
         rel = history.relative(job.path)
