@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from stratlint import budget
-from stratlint.budget import KINDS
 
 # geometry of one chart, in SVG user units
 WIDTH = 360
