@@ -155,6 +155,7 @@ def test_duplicate_key_is_at_the_second_occurrence_naming_the_first_line():
         name: Summer plan
     """, (4, 1, "duplicate key 'name' (first on line 2); only this last value counts"))
     assert tuple(findings[0].span) == (4, 1, 4, 5)
+    assert [(tuple(r.span), r.message) for r in findings[0].related] == [((2, 1, 2, 5), "the first 'name'")]
 
 
 def test_three_repeats_are_two_findings_each_naming_the_first():
@@ -402,3 +403,17 @@ def test_items_without_ids_or_not_mappings_are_not_duplicates():
           - {id: 5, name: C}
           - {id: 5, name: D}
     """)
+
+
+def test_a_duplicate_id_names_where_the_first_one_stands():
+    findings = RuleTester("duplicate-id").assert_findings("""
+        version: 1
+        name: Plan
+        channels:
+          - {id: insta, name: Instagram, kind: social}
+          - id: web
+            name: Site
+          - {id: insta, name: Instagram ads, kind: paid}
+    """, (7, 10, "duplicate id 'insta' (first used by channels[0])"))
+    assert [(tuple(r.span), r.message) for r in findings[0].related] == [
+        ((4, 10, 4, 15), "the first 'insta', channels[0]")]

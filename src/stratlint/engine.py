@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from stratlint.checks import Context
-from stratlint.findings import Diagnostic, Finding
+from stratlint.findings import Diagnostic, Finding, Related, Span
 from stratlint.document.located import LocatedDocument
 from stratlint.rules.model import Rule
 from stratlint.document.select import select
@@ -75,7 +75,10 @@ def _run_rule(rule: Rule, doc: LocatedDocument, path: str) -> list[Finding]:
                     message = render(rule.template(hit.variant), hit.values)
                     key = (span, message)
                     if key not in out:  # a node reached through aliases is reported once
-                        out[key] = Finding(path, span, rule.code, rule.slug, rule.severity, message, found)
+                        related = tuple(Related(where if isinstance(where, Span) else doc.span(where), text)
+                                        for where, text in hit.related)
+                        out[key] = Finding(path, span, rule.code, rule.slug, rule.severity, message, found,
+                                           related=related)
     return list(out.values())
 
 

@@ -37,6 +37,14 @@ class Span(NamedTuple):
 TOP = Span(1, 1, 1, 1)
 
 
+class Related(NamedTuple):
+    """Another place a finding names, such as the first occurrence of a
+    repeated key or id (editors show it as related information)."""
+
+    span: Span
+    message: str
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """What a stage of the run (the loader, the suppression filter) finds
@@ -61,6 +69,8 @@ class Finding:
     #: the line-free identity baselines and code scanning match findings by
     #: (see :mod:`stratlint.filters.baseline`); set by the filter stage
     fingerprint: str = ""
+    #: other places the finding names (not part of the output contract)
+    related: tuple[Related, ...] = ()
 
     @property
     def line(self) -> int:

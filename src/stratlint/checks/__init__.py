@@ -30,6 +30,8 @@ class Hit:
     at: str = "value"  # "value", or "key" for a finding that belongs on a mapping key
     variant: str | None = None  # picks one of several messages a rule may declare
     span: Span | None = None  # only for structural checks that know an exact span
+    #: other places the finding names, each (a pointer, or a span, and what is there)
+    related: tuple[tuple[str | Span, str], ...] = ()
 
 
 @dataclass(slots=True)

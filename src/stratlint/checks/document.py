@@ -23,4 +23,6 @@ def schema(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 def duplicate_keys(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Report every repeat of a key in a mapping, at the repeat."""
     for dup in ctx.document.duplicate_keys:
-        yield Hit(dup.pointer, {"key": dup.key, "first_line": dup.first_line}, at="key", span=dup.span)
+        related = ((dup.first, f"the first '{dup.key}'"),) if dup.first else ()
+        yield Hit(dup.pointer, {"key": dup.key, "first_line": dup.first_line}, at="key", span=dup.span,
+                  related=related)

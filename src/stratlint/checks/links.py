@@ -69,7 +69,8 @@ def unique(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
                 value = item[key]
                 if value in first:
                     name = human([*split(pointer), first[value]])
-                    yield Hit(child(pointer, i, key), {"value": value, "first": name})
+                    yield Hit(child(pointer, i, key), {"value": value, "first": name},
+                              related=((child(pointer, first[value], key), f"the first '{value}', {name}"),))
                 else:
                     first[value] = i
 

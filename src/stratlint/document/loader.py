@@ -235,7 +235,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
         out: dict = {}
-        first_line: dict[str, int] = {}
+        first_key: dict[str, Node] = {}
         merged: dict = {}
         for k, v in node.value:
             if k.__class__ is not ScalarNode:
@@ -246,12 +246,13 @@ class _Builder:
                 self._merge(v, path, depth, merged)
                 continue
             name = k.value
-            if name in first_line:
-                member = from_path((path, name))
-                self.duplicates.append(DuplicateKey(member, name, raw_span(k), first_line[name]))
+            if name in first_key:
+                member, first = from_path((path, name)), first_key[name]
+                self.duplicates.append(DuplicateKey(member, name, raw_span(k), first.start_mark.line + 1,
+                                                    raw_span(first)))
                 del out[name]  # the last value wins, and takes the last place
             else:
-                first_line[name] = k.start_mark.line + 1
+                first_key[name] = k
             out[name] = self.build(v, (path, name), depth + 1)
         if merged:
             for name, value in merged.items():

@@ -23,6 +23,7 @@ class DuplicateKey:
     key: str
     span: Span  # the second (or later) occurrence of the key
     first_line: int
+    first: Span | None = None  # the first occurrence of the key
 
 
 @dataclass(frozen=True, slots=True)
