@@ -11,6 +11,7 @@ process boundary (``--jobs``).
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,7 @@ from stratlint import engine, filters
 from stratlint.document import LoadError, decode, load
 from stratlint.filters import FilterOptions
 from stratlint.filters.suppressions import Suppression
-from stratlint.findings import Diagnostic, Finding, Span
+from stratlint.findings import Diagnostic, Finding, Severity, Span
 from stratlint.rules.model import Rule
 
 
@@ -74,3 +75,30 @@ def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions, kee
         shown = text if text is not None else data.decode("utf-8", "replace")
         return FileResult(path, kept.findings, crashes, kept.suppressions, shown, doc.data if doc is not None else None)
     return FileResult(path, kept.findings, crashes, kept.suppressions)
+
+
+def lint_fixed(data: bytes, path: str, rules: list[Rule], options: FilterOptions, result: FileResult,
+               findings: list[Finding] | None = None):
+    """Scaffold the fixable ``findings`` (default: all of ``result``'s) and
+    lint the fixed text: ``(result, fix)``, where ``result`` is the lint of
+    the fixed text, or the one given when nothing was fixed. A fix that
+    would add an error-level finding is refused (every fix is then listed
+    as skipped, with the reason). ``check --fix`` and the language server's
+    code actions both go through here."""
+    from stratlint.fix import FileFix, fix_bytes
+
+    fixable = {r.code: r for r in rules if r.fixable and r.fix}
+    fix = fix_bytes(data, result.findings if findings is None else findings, fixable) if fixable else FileFix()
+    if fix.after is None:
+        return result, fix
+    fixed = lint_bytes(fix.after, path, rules, options)
+    worse = sorted(code for code, n in _errors(fixed).items() if n > _errors(result).get(code, 0))
+    if worse:
+        reason = f"the fix would add an error-level finding ({', '.join(worse)}); please report this"
+        refused = [(f, reason) for f, _, _ in fix.applied] + [(f, reason) for f, _ in fix.skipped]
+        return result, FileFix(skipped=sorted(refused, key=lambda pair: pair[0].sort_key()))
+    return fixed, fix
+
+
+def _errors(result: FileResult) -> Counter:
+    return Counter(f.code for f in result.findings if f.severity >= Severity.ERROR)

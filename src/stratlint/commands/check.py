@@ -24,12 +24,13 @@ from stratlint.document import decode
 from stratlint.errors import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, StratlintError, report_error
 from stratlint.commands.progress import progress_bar
 from stratlint.config.discovery import SettingsFinder
+from stratlint.config.per_file import filter_options
 from stratlint.config.settings import Settings
 from stratlint.files import STDIN, STDIN_NAME, discover, read_bytes, read_stdin, write_atomic
 from stratlint.filters import FilterOptions
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, RunError, render, shown
-from stratlint.linter import FileResult, lint_bytes
+from stratlint.linter import FileResult, lint_bytes, lint_fixed
 from stratlint.rules.model import Rule
 
 
@@ -219,25 +220,9 @@ def report_root(files: list[str]) -> str:
 
 def file_options(name: str, settings: Settings, options: CheckOptions, known: Counter | None,
                  fingerprints: bool = False) -> FilterOptions:
-    """The filter options of one file: the per-file ignores that match it
-    (patterns relative to ``settings.base``), the suppression settings, and
-    its share of the baseline."""
-    ignore: tuple[str, ...] = ()
-    if name != STDIN_NAME:
-        rel = os.path.relpath(os.path.abspath(name), settings.base)
-        if not rel.startswith(".."):
-            rel = rel.replace(os.sep, "/")
-            ignore = tuple(n for pattern, names in settings.per_file_ignores if pattern.match(rel) for n in names)
-    rules = tuple((r.code, r.slug) for r in settings.ruleset.rules) if options.report_unused_disables else ()
-    baseline = None
-    if known is not None:
-        from stratlint.filters.baseline import file_key
-
-        key = file_key(name, settings.baseline)
-        baseline = tuple(sorted((fp, n) for (path, fp), n in known.items() if path == key))
-    return FilterOptions(ignore=ignore, require_reason=settings.require_reason,
-                         report_unused=options.report_unused_disables, known=rules, baseline=baseline,
-                         fingerprints=fingerprints)
+    """The filter options of one file (:func:`stratlint.config.per_file.filter_options`)."""
+    return filter_options(name, settings, known, report_unused=options.report_unused_disables,
+                          fingerprints=fingerprints)
 
 
 def check_each(jobs: list, settings_of: list[Settings], processes: int | None, work: Callable | None = None):
@@ -279,24 +264,8 @@ def check_file(job: Job, rules: list[Rule]) -> FileCheck | RunError:
     result = lint_bytes(data, job.name, rules, job.options, keep_document=job.keep)
     if not job.fix:
         return FileCheck(result)
-    from stratlint.fix import FileFix, fix_bytes
-
-    fixable = {r.code: r for r in rules if r.fixable and r.fix}
-    fix = fix_bytes(data, result.findings, fixable) if fixable else FileFix()
-    if fix.after is not None:
-        fixed = lint_bytes(fix.after, job.name, rules, job.options)
-        worse = sorted(code for code, n in _errors(fixed).items() if n > _errors(result).get(code, 0))
-        if worse:
-            reason = f"the fix would add an error-level finding ({', '.join(worse)}); please report this"
-            fix = FileFix(skipped=sorted([(f, reason) for f, _, _ in fix.applied] + [(f, reason) for f, _ in fix.skipped],
-                                         key=lambda pair: pair[0].sort_key()))
-        else:
-            result = fixed
+    result, fix = lint_fixed(data, job.name, rules, job.options, result)
     return FileCheck(result, data, fix)
-
-
-def _errors(result: FileResult) -> Counter:
-    return Counter(f.code for f in result.findings if f.severity >= Severity.ERROR)
 
 
 def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callable | None = None):
