@@ -300,6 +300,28 @@ def schema(rule_pack):
     click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
 
 
+@cli.command()
+@click.option("--trust-plugins", is_flag=True,
+              help="Load the plugins a workspace's config names (Python code; off by default, and "
+                   "STRATLINT_TRUST_PLUGINS=1 does the same).")
+def server(trust_plugins):
+    """Run the language server on standard input and output, for editors.
+
+    Lints *.strategy.yaml|yml|json files as they are opened, edited and
+    saved, with the same configuration, suppressions and baseline as
+    'check'; hover shows rule and schema documentation, and code actions
+    add missing sections or insert suppression comments. See the README
+    section "Editors" for VS Code, Neovim and Helix.
+    """
+    try:
+        from stratlint.server import serve
+        import pygls  # noqa: F401 - a missing dependency is one line, not a traceback
+    except ImportError as exc:
+        raise StratlintError(f"the language server needs pygls and lsprotocol ({exc}); "
+                             "install them with: pip install 'pygls>=2,<3'") from None
+    serve(trust_plugins=trust_plugins)
+
+
 def main() -> None:
     try:
         cli(prog_name="stratlint")

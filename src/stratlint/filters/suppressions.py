@@ -41,6 +41,7 @@ class Suppression:
     until: datetime.date | None = None
     bad_date: str = ""
     used: set[str] = field(default_factory=set)
+    names_end: int = 0  # the column just after the last rule name (where another name can go)
 
     def expired(self, today: datetime.date) -> bool:
         return self.until is not None and today > self.until
@@ -70,6 +71,7 @@ def parse(source: str, is_comment=None) -> list[Suppression]:
             if is_comment is not None and not is_comment(number, col + 1):
                 continue
             found.append(_build(number, col + 1, m.group(1), m.group(2), alone=not line[:col].strip()))
+            found[-1].names_end = m.start(2) + len(m.group(2).partition("--")[0].rstrip()) + 1
             break
     return found
 

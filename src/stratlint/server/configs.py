@@ -1,0 +1,138 @@
+"""The settings each open plan is linted with: the one place the server
+resolves configuration.
+
+For a plan on disk the server finds the nearest ``.stratlint.yaml`` or
+``pyproject.toml [tool.stratlint]`` above it, as ``check`` does for that
+file, and resolves it with :func:`stratlint.config.settings.resolve`;
+the per-file ignores, suppression settings and baseline come from
+:func:`stratlint.config.per_file.filter_options`, as in ``check``. A
+resolved config is kept until one of the files it was built from (the
+config, the configs it extends, its rule packs, its baseline) changes on
+disk, so an edit to ``.stratlint.yaml`` applies to the next lint.
+
+**Security.** A config may name ``plugins:``, Python code that loading
+would import, possibly from the workspace itself. The server imports
+none unless the user opted in outside the workspace: ``stratlint server
+--trust-plugins`` in the command the editor runs, or the environment
+variable ``STRATLINT_TRUST_PLUGINS=1``. Editor settings the server
+receives (initializationOptions, workspace/configuration) can come from
+the workspace (``.vscode/settings.json``), so they never grant it.
+Without the opt-in, a config that names plugins is reported (once) and
+the plan is linted with the built-in defaults, as for any config that
+does not load.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from stratlint.config.files import find_config, load_config
+from stratlint.config.per_file import filter_options
+from stratlint.config.settings import Settings, resolve
+from stratlint.errors import StratlintError
+from stratlint.files import is_plan_name
+from stratlint.filters import FilterOptions
+from stratlint.globs import glob_regex
+
+TRUST_ENV = "STRATLINT_TRUST_PLUGINS"
+
+
+def trusted_by_environment() -> bool:
+    return os.environ.get(TRUST_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What one plan is linted with."""
+
+    settings: Settings
+    options: FilterOptions
+    config: str | None  # the config file in force, None for the defaults
+
+
+@dataclass
+class _Entry:
+    settings: Settings
+    known: Counter | None  # the baseline's findings
+    stamps: tuple  # (path, mtime, size) of every file the settings were built from
+
+
+class Configs:
+    def __init__(self, *, trust_plugins: bool, report: Callable[[str], None]) -> None:
+        """``report(message)`` tells the user about a config that does not
+        load, once until the config changes."""
+        self.trust_plugins = trust_plugins
+        self._report = report
+        self._cache: dict[str | None, _Entry] = {}
+        self._reported: dict[str | None, str] = {}  # config -> the error last reported
+
+    def for_file(self, path: str | None) -> FileSettings | None:
+        """The settings of the plan at ``path``; None when the file is not a
+        plan the config's ``include``/``exclude`` let stratlint check (an
+        unsaved buffer is never one)."""
+        if path is None:
+            return None
+        found = find_config(Path(path).parent)
+        key = str(found) if found else None
+        entry = self._cache.get(key)
+        if entry is None or entry.stamps != _stamps(entry.stamps):
+            entry = self._cache[key] = self._build(key)
+        settings = entry.settings
+        if not is_plan_name(os.path.basename(path), settings.include) or _excluded(path, settings):
+            return None
+        return FileSettings(settings, filter_options(path, settings, entry.known), settings.config_path)
+
+    def _build(self, config: str | None) -> _Entry:
+        sources = [config] if config else []
+        try:
+            if config is not None:
+                found = load_config(Path(config))
+                sources += sorted({origin.rsplit(":", 2)[0] for origin in found.origins.values()})
+                sources += found.rule_packs + ([found.baseline] if found.baseline else [])
+                if found.plugins and not self.trust_plugins:
+                    raise StratlintError(
+                        f"names plugins ({', '.join(found.plugins)}); the language server runs no code a "
+                        f"workspace names unless it is started with --trust-plugins (or {TRUST_ENV}=1); "
+                        "linting with the defaults instead", path=config)
+            settings = resolve(config_file=config, isolated=config is None)
+            known = None
+            if settings.baseline:
+                from stratlint.filters import baseline as baselines
+
+                known = baselines.read(settings.baseline)
+        except StratlintError as exc:
+            message = str(exc)
+            if self._reported.get(config) != message:
+                self._reported[config] = message
+                self._report(message)
+            return _Entry(resolve(isolated=True), None, _stamps(sources))
+        self._reported.pop(config, None)
+        return _Entry(settings, known, _stamps(sources))
+
+
+def _excluded(path: str, settings: Settings) -> bool:
+    """Whether the config's ``exclude`` skips the file or a folder above it
+    (patterns relative to the config's folder, as in a folder walk)."""
+    if not settings.exclude or not settings.config_dir:
+        return False
+    rel = os.path.relpath(os.path.abspath(path), settings.config_dir).replace(os.sep, "/")
+    if rel.startswith("../"):
+        return False
+    parts = rel.split("/")
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(glob_regex(p.rstrip("/")).match(prefix) for p in settings.exclude for prefix in prefixes)
+
+
+def _stamps(files) -> tuple:
+    """``(path, mtime, size)`` of each file (None for one that is gone)."""
+    out = []
+    for path in (f[0] if isinstance(f, tuple) else f for f in files):
+        try:
+            st = os.stat(path)
+            out.append((path, st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((path, None, None))
+    return tuple(out)
