@@ -150,8 +150,10 @@ class Editor:
 
 
 @contextlib.asynccontextmanager
-async def editor(root: Path, *, args=(), env: dict | None = None, client: str = "visual-studio-code"):
-    """A session with ``stratlint server ARGS``, initialized as ``client`` would."""
+async def editor(root: Path, *, args=(), env: dict | None = None,
+                 client: str | types.ClientCapabilities = "visual-studio-code"):
+    """A session with ``stratlint server ARGS``, initialized as ``client``
+    would (a client pytest-lsp knows, or capabilities)."""
     environment = {k: v for k, v in os.environ.items() if k != "STRATLINT_TRUST_PLUGINS"}
     environment.update(env or {})
     config = ClientServerConfig(server_command=[sys.executable, "-m", "stratlint", "server", *args],
@@ -159,7 +161,7 @@ async def editor(root: Path, *, args=(), env: dict | None = None, client: str = 
     lsp = await config.start()
     try:
         await asyncio.wait_for(lsp.initialize_session(types.InitializeParams(
-            capabilities=client_capabilities(client), root_uri=root.as_uri(),
+            capabilities=client_capabilities(client) if isinstance(client, str) else client, root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="plans")])), PATIENCE)
         yield Editor(lsp, root)
     finally:

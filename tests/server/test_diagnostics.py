@@ -68,6 +68,18 @@ async def test_columns_count_utf16_units_after_emoji_and_accents(tmp_path):
     assert related.message == "the first 'caf\u00e9-\U0001F600', channels[2]"
 
 
+async def test_columns_count_utf8_bytes_with_a_client_that_prefers_utf8(tmp_path):
+    plan = GOOD.replace("role: Live lessons,", "role: Caf\u00e9 \U0001F600 lessons, role: again,")
+    async with editor(tmp_path, client="neovim@v0.11.0") as ed:  # offers utf-8 first
+        uri = await ed.open("emoji.strategy.yaml", plan)
+        (d,) = await ed.diagnostics(uri)
+    line = line_of(plan, "role: again")
+    before = plan.split("\n")[line][:plan.split("\n")[line].index("role: again")]
+    assert d.code == "SL003"
+    assert d.range.start == types.Position(line=line, character=len(before.encode("utf-8")))
+    assert d.related_information[0].location.range.start.character == len("  - {id: instagram, name: Instagram, kind: social, ")
+
+
 async def test_a_repeated_key_points_back_to_its_first_occurrence(tmp_path):
     plan = GOOD.replace("owner: Head of Marketing\nsponsor", "owner: Head of Marketing\nowner: CMO\nsponsor")
     async with editor(tmp_path) as ed:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from stratlint.server.linting import Linted, lint_document
 DEBOUNCE = 0.03
 
 CONFIG_NAMES = set(FILENAMES) | {"pyproject.toml"}
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 
 
 class StratlintServer(LanguageServer):
@@ -277,6 +279,8 @@ def _hover(ls: StratlintServer, doc: Document, linted: Linted, position: types.P
         return None
     body = "\n\n---\n\n".join(parts)
     kind = types.MarkupKind.Markdown if ls.markdown else types.MarkupKind.PlainText
+    if not ls.markdown:
+        body = _LINK.sub(r"\1: \2", body.replace("**", "").replace("`", ""))
     return types.Hover(contents=types.MarkupContent(kind=kind, value=body), range=ranges[0])
 
 
