@@ -151,7 +151,7 @@ class Editor:
 
 @contextlib.asynccontextmanager
 async def editor(root: Path, *, args=(), env: dict | None = None,
-                 client: str | types.ClientCapabilities = "visual-studio-code"):
+                 client: str | types.ClientCapabilities = "visual-studio-code", options=None):
     """A session with ``stratlint server ARGS``, initialized as ``client``
     would (a client pytest-lsp knows, or capabilities)."""
     environment = {k: v for k, v in os.environ.items() if k != "STRATLINT_TRUST_PLUGINS"}
@@ -162,7 +162,8 @@ async def editor(root: Path, *, args=(), env: dict | None = None,
     try:
         await asyncio.wait_for(lsp.initialize_session(types.InitializeParams(
             capabilities=client_capabilities(client) if isinstance(client, str) else client, root_uri=root.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="plans")])), PATIENCE)
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="plans")],
+            initialization_options=options)), PATIENCE)
         yield Editor(lsp, root)
     finally:
         # shut down whatever the test's outcome, so a failed assertion never leaves the server running
