@@ -1,12 +1,16 @@
 """The language server: LSP over standard input and output, on pygls.
 
 Lifecycle of a lint: a plan is linted when it is opened or saved, and
-:data:`DEBOUNCE` seconds after the last change of a burst of changes.
-Lints run one at a time on one worker thread, so the event loop keeps
-reading messages while a large plan is linted; a lint whose document
-changed meanwhile is dropped (the newer text is already scheduled), and a
-scheduled lint that a newer change overtakes is cancelled, so a burst of
-keystrokes costs one lint, not one per keystroke. Diagnostics carry the
+when it changes, debounced: a change that follows a pause is linted at
+once, and changes that come within :data:`DEBOUNCE` seconds of each other
+(a paste, an undo, a fast burst of keys, an editor that sends several
+notifications for one action) are folded into one lint, :data:`DEBOUNCE`
+seconds after the last of them. Lints run one at a time on one worker
+thread, so the event loop keeps reading messages while a large plan is
+linted; a lint whose document changed meanwhile is dropped (the newer
+text is already scheduled), and a scheduled lint that a newer change
+overtakes is cancelled, so a burst costs one lint, not one per keystroke,
+and a slow lint never queues up more than one more. Diagnostics carry the
 document version they were computed for.
 
 Nothing a document holds can stop the server: every handler catches what
@@ -34,11 +38,12 @@ from stratlint.server.documents import Document, Documents
 from stratlint.server.hover import key_at, rule_help
 from stratlint.server.linting import Linted, lint_document
 
-#: Seconds between the last change of a burst and its lint. A change
-#: notification arrives per keystroke (and several per paste or undo in
-#: some editors); 30 ms folds those bursts into one lint and keeps the
-#: time from a change to its diagnostics under 100 ms for a 1,000-line
-#: plan (benchmarks/lsp_latency.py measures it).
+#: Seconds that make changes one burst, and between the last change of a
+#: burst and its lint. Keystrokes come 100 ms or more apart when a person
+#: types, so each is linted at once; 30 ms folds the notifications of one
+#: action (a paste, an undo, a multi-cursor edit) into one lint. The time
+#: from a change to its diagnostics is then the lint's own, under 100 ms
+#: for a 1,000-line plan (benchmarks/lsp_latency.py measures it).
 DEBOUNCE = 0.03
 
 CONFIG_NAMES = set(FILENAMES) | {"pyproject.toml"}
@@ -53,6 +58,7 @@ class StratlintServer(LanguageServer):
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stratlint-lint")
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pending: dict[str, asyncio.Task] = {}
+        self.last_change: dict[str, float] = {}
         self.linted: dict[str, Linted] = {}
         self.loaded: dict[str, tuple[str, object]] = {}  # uri -> (text, LocatedDocument or None)
         self.published: set[str] = set()
@@ -76,6 +82,13 @@ class StratlintServer(LanguageServer):
             self.loop.call_soon_threadsafe(tell)
 
     # -- linting ---------------------------------------------------------------
+
+    def changed(self, uri: str) -> None:
+        """Schedule the lint of a change: at once after a pause, else at the end of the burst."""
+        now = asyncio.get_running_loop().time()
+        last = self.last_change.get(uri)
+        self.last_change[uri] = now
+        self.schedule(uri, DEBOUNCE if last is not None and now - last < DEBOUNCE else 0)
 
     def schedule(self, uri: str, delay: float) -> None:
         self.loop = asyncio.get_running_loop()
@@ -187,7 +200,7 @@ def build(*, trust_plugins: bool = False) -> StratlintServer:
             ls.log(f"could not apply a change to {params.text_document.uri}: {type(exc).__name__}: {exc}")
             return
         if doc is not None:
-            ls.schedule(doc.uri, DEBOUNCE)
+            ls.changed(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: StratlintServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -208,6 +221,7 @@ def build(*, trust_plugins: bool = False) -> StratlintServer:
         ls.linted.pop(uri, None)
         ls.loaded.pop(uri, None)
         ls.crashes.pop(uri, None)
+        ls.last_change.pop(uri, None)
         if uri in ls.published:
             ls.published.discard(uri)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
