@@ -471,3 +471,24 @@ def test_stratlint_schema_prints_the_shipped_json_schema_2020_12():
     validator = jsonschema.Draft202012Validator(printed, format_checker=jsonschema.FormatChecker())
     assert list(validator.iter_errors(json.loads(json.dumps(yaml.safe_load(COMPLETE_EXAMPLE), default=str)))) == []
     assert not validator.is_valid({"version": 1, "name": "P", "objetives": []})
+
+
+@pytest.mark.parametrize("edit", [
+    ("target: 70%", "targex: 70%"),            # an unknown key inside a list item
+    ("version: 1", "version: 2"),              # a required key with a wrong value
+    ("review:", "reveiw:"),                    # an unknown top-level key
+    ("name: Northwind Coffee 2027 customer strategy\n", ""),  # a required key missing
+    ("kind: owned", "kind: [owned]"),          # a wrong type
+])
+def test_explaining_only_the_failing_sections_finds_what_the_whole_plan_gives(edit):
+    """jsonschema is asked only about the top-level sections that fail the
+    fast check; the violations must be those of the whole plan."""
+    from stratlint.document import load
+    from stratlint.schema.explain import validator, violations
+    from tests.server.plans import GOOD
+
+    old, new = edit
+    assert old in GOOD
+    doc = load(GOOD.replace(old, new, 1))
+    found = violations(doc)
+    assert found and found == violations(doc, validator())

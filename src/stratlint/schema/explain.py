@@ -70,13 +70,16 @@ def violations(doc: LocatedDocument, schema_validator=None, root: str = "the pla
     ``schema_validator`` defaults to the plan schema's; rule packs and
     configs are checked with their own.
     """
+    data = doc.data
     if schema_validator is None:
         quick = quick_check()
-        if quick is not None and quick(doc.data):
-            return []  # valid: no need to ask jsonschema, which would only confirm it
+        if quick is not None:
+            if quick(data):
+                return []  # valid: no need to ask jsonschema, which would only confirm it
+            data = _failing_part(data, quick)
     seen: set[tuple] = set()
     found = []
-    for error in (schema_validator or validator()).iter_errors(doc.data):
+    for error in (schema_validator or validator()).iter_errors(data):
         for parts, at, message, detail in explain(error, root):
             pointer = from_parts(parts)
             key_node, node, _ = doc.locate(pointer)
@@ -90,6 +93,27 @@ def violations(doc: LocatedDocument, schema_validator=None, root: str = "the pla
     mistyped = {(node, at) for node, at, kind, _, _ in found if kind == "type"}
     return [(pointer, at, message) for node, at, kind, pointer, message in found
             if kind == "type" or kind in ("required", "additionalProperties") or (node, at) not in mistyped]
+
+
+def _failing_part(data, quick):
+    """The plan with only the top-level keys that break the schema, beside
+    the required ones: jsonschema then explains the same violations (the
+    plan schema ties no top-level key to another) without walking every
+    valid section, which on a large plan is most of its time."""
+    if not isinstance(data, dict):
+        return data
+    required = set(load_required())
+    base = {k: v for k, v in data.items() if k in required}
+    if not quick(base):
+        return data  # a required key is wrong itself: ask about everything
+    return {k: v for k, v in data.items() if k in required or not quick({**base, k: v})}
+
+
+@lru_cache(maxsize=None)
+def load_required() -> tuple[str, ...]:
+    from stratlint.resources import load_schema
+
+    return tuple(load_schema(SCHEMA_FILE).get("required", ()))
 
 
 def bad_key_message(pointer: str, kind: str) -> str:

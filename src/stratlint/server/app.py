@@ -59,6 +59,7 @@ class StratlintServer(LanguageServer):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pending: dict[str, asyncio.Task] = {}
         self.last_change: dict[str, float] = {}
+        self.warm = False
         self.linted: dict[str, Linted] = {}
         self.loaded: dict[str, tuple[str, object]] = {}  # uri -> (text, LocatedDocument or None)
         self.published: set[str] = set()
@@ -110,6 +111,9 @@ class StratlintServer(LanguageServer):
                 return
             self.linted[uri] = linted
             self._publish(linted)
+            if not self.warm:  # after the first diagnostics are out, not before them
+                self.warm = True
+                await self.run(_warm_up, what="loading the schema validator")
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
@@ -351,6 +355,15 @@ def _resolve_fix(ls: StratlintServer, doc: Document, linted: Linted, data: dict)
         if not findings:
             return None
     return actions.fix_edit(_request(ls, doc, linted), findings)
+
+
+def _warm_up() -> None:
+    """Load jsonschema and build the validator that explains schema
+    violations, so that the first edit that breaks the schema is not the
+    one that waits for it (about a tenth of a second)."""
+    from stratlint.schema.explain import validator
+
+    validator()
 
 
 def quiet_logging() -> None:

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from stratlint.config.discovery import SettingsFinder
 from stratlint.config.files import find_config, load_config
 from stratlint.config.per_file import filter_options
 from stratlint.config.settings import Settings, resolve
 from stratlint.errors import StratlintError
-from stratlint.files import is_plan_name
 from stratlint.filters import FilterOptions
-from stratlint.globs import glob_regex
+from stratlint.selection import FolderRules, Selection
 
 TRUST_ENV = "STRATLINT_TRUST_PLUGINS"
 
@@ -66,6 +66,7 @@ class Configs:
         load, once until the config changes."""
         self.trust_plugins = trust_plugins
         self._report = report
+        self._finder = SettingsFinder()
         self._cache: dict[str | None, _Entry] = {}
         self._reported: dict[str | None, str] = {}  # config -> the error last reported
 
@@ -75,17 +76,22 @@ class Configs:
         unsaved buffer is never one)."""
         if path is None:
             return None
-        found = find_config(Path(path).parent)
+        folder = os.path.dirname(os.path.abspath(path))
+        found = find_config(Path(folder))  # a few stats: a config created or deleted since counts at once
+        if found != self._finder.config_of(folder):
+            self._finder = SettingsFinder()
         key = str(found) if found else None
         entry = self._cache.get(key)
         if entry is None or entry.stamps != _stamps(entry.stamps):
-            entry = self._cache[key] = self._build(key)
+            if entry is not None:
+                self._finder = SettingsFinder()  # what the finder resolved is stale too
+            entry = self._cache[key] = self._build(key, path)
         settings = entry.settings
-        if not is_plan_name(os.path.basename(path), settings.include) or _excluded(path, settings):
+        if not self._selected(path, settings):
             return None
         return FileSettings(settings, filter_options(path, settings, entry.known), settings.config_path)
 
-    def _build(self, config: str | None) -> _Entry:
+    def _build(self, config: str | None, path: str) -> _Entry:
         sources = [config] if config else []
         try:
             if config is not None:
@@ -97,7 +103,7 @@ class Configs:
                         f"names plugins ({', '.join(found.plugins)}); the language server runs no code a "
                         f"workspace names unless it is started with --trust-plugins (or {TRUST_ENV}=1); "
                         "linting with the defaults instead", path=config)
-            settings = resolve(config_file=config, isolated=config is None)
+            settings = self._finder.for_file(path)
             known = None
             if settings.baseline:
                 from stratlint.filters import baseline as baselines
@@ -112,18 +118,23 @@ class Configs:
         self._reported.pop(config, None)
         return _Entry(settings, known, _stamps(sources))
 
-
-def _excluded(path: str, settings: Settings) -> bool:
-    """Whether the config's ``exclude`` skips the file or a folder above it
-    (patterns relative to the config's folder, as in a folder walk)."""
-    if not settings.exclude or not settings.config_dir:
-        return False
-    rel = os.path.relpath(os.path.abspath(path), settings.config_dir).replace(os.sep, "/")
-    if rel.startswith("../"):
-        return False
-    parts = rel.split("/")
-    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-    return any(glob_regex(p.rstrip("/")).match(prefix) for p in settings.exclude for prefix in prefixes)
+    def _selected(self, path: str, settings: Settings) -> bool:
+        """Whether a folder walk from the config's folder would take the file:
+        its name matches ``include`` (or the strategy-file patterns) and no
+        ``exclude`` pattern matches it or a folder above it. ``.gitignore``
+        does not apply: a plan open in the editor is being worked on."""
+        rules = FolderRules(tuple(settings.include) if settings.include is not None else None, settings.exclude,
+                            settings.base)  # the file's config governs every folder between it and the file
+        selection = Selection(lambda folder: rules, respect_gitignore=False)
+        base = os.path.abspath(settings.base)
+        walk = selection.walk(base)
+        target = os.path.abspath(path)
+        folder = os.path.dirname(target)
+        while folder.startswith(base + os.sep) and folder != base:
+            if not walk.enter(folder):
+                return False
+            folder = os.path.dirname(folder)
+        return walk.take(target)
 
 
 def _stamps(files) -> tuple:
