@@ -171,3 +171,27 @@ async def test_a_config_that_does_not_load_is_shown_once_and_the_defaults_apply(
         await ed.replace(uri, "owner: Head of Marketing", "owner: CMO")
         messages = [m.message for m in ed.client.messages]
     assert len(messages) == 1 and ".stratlint.yaml:1:1" in messages[0] and "selcet" in messages[0]
+
+
+async def test_incremental_changes_land_right_after_line_separators_inside_text(tmp_path):
+    """LSP ends lines only at CR, LF and CRLF; YAML also at NEL, LS and PS.
+    A change after such a character lands where the editor means it, and
+    a finding after it is on the line the editor shows."""
+    plan = NO_TARGET.replace("Learn to brew like our baristas, with them", '"Learn to brew\u2028 like our\x85 baristas"')
+    async with editor(tmp_path) as ed:
+        uri = await ed.open("q3.strategy.yaml", plan)
+        (d,) = await ed.diagnostics(uri)
+        assert d.code == "SL202" and d.range.start == types.Position(line=16, character=4)
+        # an incremental edit on the line after the separators: the KPI gets its target back
+        assert await ed.replace(uri, "    baseline: 61%\n", "    baseline: 61%\n    target: 70%\n") == []
+        (d,) = await ed.replace(uri, "owner: Head of Marketing\nsponsor", "owner: Head of Marketing\nowner: CMO\nsponsor")
+    assert d.code == "SL003" and d.range == span(ed.texts[uri], 3, "owner")
+
+
+async def test_files_the_configs_exclude_skips_are_not_linted(tmp_path):
+    (tmp_path / ".stratlint.yaml").write_text("exclude: [drafts]\ninclude: ['*.strategy.yaml', '*.plan.yaml']\n")
+    async with editor(tmp_path) as ed:
+        draft = await ed.open("drafts/q4.strategy.yaml", NO_TARGET, wait=False)
+        plan = await ed.open("team/q4.plan.yaml", NO_TARGET)  # a name the config's include adds
+        assert [d.code for d in await ed.diagnostics(plan)] == ["SL202"]
+    assert draft not in ed.client.diagnostics
