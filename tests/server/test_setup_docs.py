@@ -40,3 +40,14 @@ def test_the_vscode_extension_starts_the_server_for_plans_with_machine_only_sett
     source = (VSCODE / "extension.js").read_text(encoding="utf-8")
     assert 'const args = ["server", ...settings.get("args", [])];' in source
     assert re.search(r'pattern: "\*\*/\*\.strategy\.\{yaml,yml,json\}"', source)
+
+
+def test_without_pygls_the_server_is_one_line_saying_what_to_install():
+    import subprocess
+
+    code = ("import sys; sys.modules['pygls'] = None; sys.argv = ['stratlint', 'server'];"
+            "from stratlint.cli import main; main()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("stratlint: error: the language server needs pygls and lsprotocol (")
+    assert proc.stderr.endswith("install them with: pip install 'pygls>=2,<3'\n") and proc.stderr.count("\n") == 1
