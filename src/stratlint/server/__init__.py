@@ -10,6 +10,8 @@ input and output, so editors show findings while a plan is edited.
 - :mod:`~stratlint.server.documents`: the open documents' text;
 - :mod:`~stratlint.server.positions`: LSP positions, offsets and YAML places;
 - :mod:`~stratlint.server.diagnostics`: findings as LSP diagnostics;
+- :mod:`~stratlint.server.features`: the answers to hover and code-action
+  requests, worked out on the lint thread;
 - :mod:`~stratlint.server.hover`, :mod:`~stratlint.server.schema_help`:
   rule documentation and schema descriptions;
 - :mod:`~stratlint.server.actions`, :mod:`~stratlint.server.edits`: code
