@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from tests.server.editor import editor, span
+from tests.server.editor import editor, span, to_position
 from tests.server.plans import GOOD, NO_TARGET, line_of
 
 pytestmark = pytest.mark.asyncio
@@ -195,3 +195,30 @@ async def test_files_the_configs_exclude_skips_are_not_linted(tmp_path):
         plan = await ed.open("team/q4.plan.yaml", NO_TARGET)  # a name the config's include adds
         assert [d.code for d in await ed.diagnostics(plan)] == ["SL202"]
     assert draft not in ed.client.diagnostics
+
+
+async def test_a_burst_of_changes_ends_with_the_diagnostics_of_the_last_text(tmp_path):
+    async with editor(tmp_path) as ed:
+        uri = await ed.open("q3.strategy.yaml", GOOD)
+        assert await ed.diagnostics(uri) == []
+        # type a second 'owner: X' line one letter at a time, with no pause: only the final text counts
+        text = ed.texts[uri]
+        at = text.index("sponsor: CEO")
+        typed = "owner: X\n"
+        for i, letter in enumerate(typed):
+            ed.versions[uri] += 1
+            where = to_position(ed.texts[uri], at + i)
+            ed.texts[uri] = ed.texts[uri][:at + i] + letter + ed.texts[uri][at + i:]
+            ed.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=ed.versions[uri]),
+                content_changes=[types.TextDocumentContentChangePartial(
+                    range=types.Range(start=where, end=where), text=letter)]))
+        ed.client.diagnostics.pop(uri, None)
+        while True:  # wait for the diagnostics of the final text (earlier ones may arrive first)
+            found = await ed.diagnostics(uri)
+            if found and found[0].code == "SL003":
+                break
+            ed.client.diagnostics.pop(uri, None)
+    (d,) = found
+    assert d.range == span(ed.texts[uri], 3, "owner")
+    assert d.message == "duplicate key 'owner' (first on line 3); only this last value counts"
