@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.helpers import FIELD, field_value, mapping_items, quote
+from stratlint.checks.helpers import FIELD, WHERE_DEFS, field_value, mapping_items, quote
+from stratlint.checks.where import holds
 from stratlint.document.values import is_empty
 
 
@@ -68,9 +69,10 @@ def all_present(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 
 @check("section_fields", {
-    "type": "object",
+    "type": "object", "$defs": WHERE_DEFS,
     "properties": {"field": FIELD, "fields": {"type": "array", "items": FIELD, "minItems": 1},
-                   "all": {"type": "boolean"}, "when_absent": {"enum": ["pass", "fail"]}},
+                   "all": {"type": "boolean"}, "when_absent": {"enum": ["pass", "fail"]},
+                   "when": {"$ref": "#/$defs/where"}},
     "required": ["field", "fields"],
     "additionalProperties": False,
 })
@@ -81,7 +83,9 @@ def section_fields(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     ``absent`` (unless ``when_absent: pass``); a section missing its fields
     (every one, or with ``all: false`` all of them) at the section's key
     with the variant ``incomplete``, ``{fields}`` naming the missing ones.
-    A section that is not a mapping is left to the schema.
+    With ``when`` (a ``where`` test of the section), a section that does
+    not pass it is not judged. A section that is not a mapping is left to
+    the schema.
     """
     if not isinstance(target, dict):
         return
@@ -91,7 +95,7 @@ def section_fields(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
         if options.get("when_absent", "fail") == "fail":
             yield Hit(ctx.pointer, {"section": name, "fields": quote(fields)}, variant="absent")
         return
-    if not isinstance(section, dict):
+    if not isinstance(section, dict) or ("when" in options and not holds(options["when"], section, options)):
         return
     missing = [f for f in fields if is_empty(field_value(section, f))]
     if missing and (options.get("all", True) or len(missing) == len(fields)):

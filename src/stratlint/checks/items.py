@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.helpers import FIELD, VOCABS, WHERE_DEFS, field_value, item_label, list_at, mapping_items, quote
-from stratlint.checks.where import holds
+from stratlint.checks.helpers import CLASSES, FIELD, VOCABS, WHERE_DEFS, field_value, item_label, list_at, mapping_items, quote
+from stratlint.checks.where import classify, holds
 from stratlint.document.pointer import child
 from stratlint.document.values import is_empty
 
 
 @check("all_match", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS},
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES},
     "required": ["where"], "additionalProperties": False,
 })
 def all_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
@@ -31,7 +31,7 @@ def all_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 @check("none_match", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS},
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES},
     "required": ["where"], "additionalProperties": False,
 })
 def none_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
@@ -44,25 +44,29 @@ def none_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 @check("none_match_at", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS,
-                   "report": FIELD},
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES,
+                   "report": FIELD, "class": FIELD},
     "required": ["where", "report"], "additionalProperties": False,
 })
 def none_match_at(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Like ``none_match``, but reports each item that passes ``where`` at
     its ``report`` field (at the item when that field is absent), with
-    ``{label}``, ``{id}`` and ``{value}`` (the field's value)."""
+    ``{label}``, ``{id}`` and ``{value}`` (the field's value). With
+    ``class`` (one of the rule's ``classes``), the item's class is
+    ``{class}`` and picks the message variant."""
     items, pointer = list_at(target, options, ctx)
     for i, item in mapping_items(items):
         if holds(options["where"], item, options):
             report = options["report"]
+            cls = classify(item, options["class"], options) if "class" in options else None
             yield Hit(child(pointer, i, *report.split(".")),
-                      {"label": item_label(item, i), "id": item.get("id", ""), "value": field_value(item, report)})
+                      {"label": item_label(item, i), "id": item.get("id", ""), "value": field_value(item, report),
+                       "class": cls or ""}, variant=cls)
 
 
 @check("any_match", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS,
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES,
                    "when_empty": {"enum": ["pass", "fail"]}},
     "required": ["where"], "additionalProperties": False,
 })
@@ -88,7 +92,7 @@ def any_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 @check("any_match_if", {
     "type": "object", "$defs": WHERE_DEFS,
     "properties": {"field": FIELD, "if": {"$ref": "#/$defs/where"}, "where": {"$ref": "#/$defs/where"},
-                   "vocabularies": VOCABS},
+                   "vocabularies": VOCABS, "classes": CLASSES},
     "required": ["if", "where"], "additionalProperties": False,
 })
 def any_match_if(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
@@ -104,7 +108,7 @@ def any_match_if(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 @check("every_match", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS,
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES,
                    "text": FIELD},
     "required": ["where"], "additionalProperties": False,
 })
@@ -127,7 +131,7 @@ def _is_text(value: Any) -> bool:
 
 @check("count", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS,
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES,
                    "min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}},
     "anyOf": [{"required": ["min"]}, {"required": ["max"]}], "additionalProperties": False,
 })
@@ -143,7 +147,7 @@ def count(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 @check("ratio", {
     "type": "object", "$defs": WHERE_DEFS,
-    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS,
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES,
                    "max": {"type": "number", "minimum": 0, "maximum": 1},
                    "min": {"type": "number", "minimum": 0, "maximum": 1},
                    "weight": FIELD},

@@ -12,11 +12,12 @@ from fractions import Fraction
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.helpers import FIELD, POINTER, VOCABS, WHERE_DEFS, field_value, item_label, list_at, mapping_items, quote
-from stratlint.checks.where import holds
+from stratlint.checks.helpers import (CLASSES, FIELD, POINTER, VOCABS, WHERE_DEFS, amount, field_value, item_label,
+                                      list_at, mapping_items, quote)
+from stratlint.checks.where import classify, holds
 from stratlint.document.pointer import child, human, split
 from stratlint.document.select import select
-from stratlint.document.values import located_references, reference_ids
+from stratlint.document.values import is_empty, located_references, reference_ids
 
 
 @check("references", {
@@ -87,17 +88,92 @@ def linked(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     texts; an id that no item defines links nothing. Reports each unlinked
     item, with ``{label}`` and ``{id}``."""
     items, pointer = list_at(target, options, ctx)
-    known = ctx.ids(options["to"])
-    backs: set[str] = set()
-    for _, other in mapping_items(ctx.lookup(options["to"])):
-        backs.update(reference_ids(other.get(options["back"])))
+    links = Links(ctx, options["to"], options["ref"], options["back"])
     for i, item in mapping_items(items):
+        if not links.of(item):
+            own = item.get("id")
+            yield Hit(child(pointer, i), {"label": item_label(item, i), "id": own if isinstance(own, str) else ""})
+
+
+class Links:
+    """Which items of the list at ``to`` an item is linked to: those its own
+    ``ref`` names, and those whose ``back`` names its id (only defined ids)."""
+
+    def __init__(self, ctx: Context, to: str, ref: str, back: str) -> None:
+        self.known, self.ref = ctx.ids(to), ref
+        self.backs: dict[str, list[str]] = {}
+        for i, other in mapping_items(ctx.lookup(to)):
+            other_id = other["id"] if isinstance(other.get("id"), str) else item_label(other, i)
+            for own in reference_ids(other.get(back)):
+                self.backs.setdefault(own, []).append(other_id)
+
+    def of(self, item: dict) -> list[str]:
+        ids = [r for r in reference_ids(item.get(self.ref)) if r in self.known]
         own = item.get("id")
-        if any(r in known for r in reference_ids(item.get(options["ref"]))):
+        if isinstance(own, str):
+            ids += [b for b in self.backs.get(own, ()) if b not in ids]
+        return ids
+
+
+@check("in_use", {
+    "type": "object", "$defs": WHERE_DEFS,
+    "properties": {"field": FIELD, "where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES,
+                   "fields": {"type": "array", "items": FIELD}, "to": POINTER, "ref": FIELD, "back": FIELD,
+                   "class": FIELD},
+    "required": ["where"], "dependentRequired": {"to": ["ref", "back"]}, "additionalProperties": False,
+})
+def in_use(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Report each item of a list that passes ``where`` and is in use: one
+    of its ``fields`` is present, or it is linked (as in ``linked``) to an
+    item of the list at ``to``. Values: ``{label}``, ``{id}``, ``{use}``
+    (what puts it in use: "target 25,000 and objective 'grow'"); with
+    ``class`` (one of the rule's ``classes``), ``{class}``, which also
+    picks the message variant."""
+    items, pointer = list_at(target, options, ctx)
+    links = Links(ctx, options["to"], options["ref"], options["back"]) if "to" in options else None
+    for i, item in mapping_items(items):
+        if not holds(options["where"], item, options):
             continue
-        if isinstance(own, str) and own in backs:
+        use = [f"{f} {amount(field_value(item, f))}" for f in options.get("fields", ())
+               if not is_empty(field_value(item, f))]
+        linked_to = links.of(item) if links else []
+        if linked_to:
+            use.append(f"{options['ref']} {quote(linked_to, 3)}")
+        if use:
+            cls = classify(item, options["class"], options) if "class" in options else None
+            yield Hit(child(pointer, i), {"label": item_label(item, i), "id": item.get("id", ""),
+                                          "use": " and ".join(use), "class": cls or ""}, variant=cls)
+
+
+@check("lists_used", {
+    "type": "object", "$defs": WHERE_DEFS,
+    "properties": {"field": FIELD, "items": POINTER, "where": {"$ref": "#/$defs/where"}, "by": POINTER,
+                   "ref": FIELD, "by_where": {"$ref": "#/$defs/where"}, "vocabularies": VOCABS, "classes": CLASSES},
+    "required": ["field", "items", "by", "ref"], "additionalProperties": False,
+})
+def lists_used(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
+    """Assert that a mapping's list of ids (``field``) names every item of
+    the list at ``items`` that passes ``where`` and that some item of the
+    list at ``by`` passing ``by_where`` refers to by its ``ref`` (customer
+    care covers the social channels that tactics talk on). An absent or
+    empty mapping is not judged. Reports once, at the mapping's key, with
+    ``{labels}`` (the items left out) and ``{count}``."""
+    if not isinstance(target, dict) or not target:
+        return
+    listed = set(reference_ids(field_value(target, options["field"])))
+    candidates = ctx.ids(options["items"])
+    used: list[str] = []
+    for _, user in mapping_items(ctx.lookup(options["by"])):
+        if "by_where" in options and not holds(options["by_where"], user, options):
             continue
-        yield Hit(child(pointer, i), {"label": item_label(item, i), "id": own if isinstance(own, str) else ""})
+        for ref in reference_ids(user.get(options["ref"])):
+            item = candidates.get(ref)
+            if item is not None and ref not in listed and ref not in used \
+                    and ("where" not in options or holds(options["where"], item, options)):
+                used.append(ref)
+    if used:
+        labels = [item_label(candidates[ref], 0) for ref in used]
+        yield Hit(ctx.pointer, {"labels": quote(labels), "count": len(labels)}, at="key")
 
 
 @check("tactic_objectives", {"type": "object", "additionalProperties": False})
@@ -128,15 +204,15 @@ def _amount(value: Any) -> Fraction | None:
     return Fraction(str(value))
 
 
-def _number(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+def _number(value: Fraction, currency: object = None) -> str:
+    return amount(value.numerator if value.denominator == 1 else float(value), currency)
 
 
 @check("referenced_ratio", {
     "type": "object", "$defs": WHERE_DEFS,
     "properties": {"field": FIELD, "weight": FIELD, "ref": FIELD, "of": POINTER,
                    "where": {"$ref": "#/$defs/where"}, "max": {"type": "number", "minimum": 0, "maximum": 1},
-                   "vocabularies": VOCABS},
+                   "currency": FIELD, "vocabularies": VOCABS, "classes": CLASSES},
     "required": ["weight", "ref", "of", "where", "max"], "additionalProperties": False,
 })
 def referenced_ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
@@ -145,7 +221,9 @@ def referenced_ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     passes ``where``; an unknown reference never passes. Items without a
     number of at least 0 as weight are left out. Reports at the list's key
     (strictly above ``max``) with ``{percent}``, ``{part}``, ``{total}``
-    and ``{labels}`` (the referenced items that pass)."""
+    (amounts with thousands separators, and the currency that the text at
+    ``currency``, a dotted field of the target, names) and ``{labels}``
+    (the referenced items that pass)."""
     items, pointer = list_at(target, options, ctx)
     targets = ctx.ids(options["of"])
     total = part = Fraction(0)
@@ -165,5 +243,7 @@ def referenced_ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
         percent = f"{share:.1f}".removesuffix(".0")
         if float(percent) <= options["max"] * 100:  # never print a share that reads as within the limit
             percent = f"{share:.4f}".rstrip("0").rstrip(".")
-        yield Hit(pointer, {"percent": f"{percent}%", "part": _number(part), "total": _number(total),
+        currency = field_value(target, options["currency"]) if "currency" in options else None
+        yield Hit(pointer, {"percent": f"{percent}%", "part": _number(part, currency),
+                            "total": _number(total, currency),
                             "labels": quote(dict.fromkeys(labels))}, at="key")

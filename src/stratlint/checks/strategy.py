@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.helpers import VOCABS, item_label, mapping_items, quote
-from stratlint.checks.where import vocabulary
+from stratlint.checks.helpers import CLASSES, FIELD, VOCABS, WHERE_DEFS, item_label, mapping_items, quote
+from stratlint.checks.where import classify
 from stratlint.document.values import is_empty, reference_ids
 
 
@@ -44,52 +44,51 @@ def channel_first(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
                       at="key", variant="unexplained-channels")
 
 
-_TOUCHPOINTS = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online", "offline"}}
-
-
-def channel_sides(channel: dict, offline_words) -> set[str]:
-    kind = channel.get("kind")
-    if isinstance(kind, str) and not is_empty(kind):
-        return {"offline"} if kind == "offline" else {"online"}
-    return {"offline"} if offline_words.matches(channel.get("name")) else {"online"}
+_SIDES = {"online": {"online"}, "offline": {"offline"}, "hybrid": {"online", "offline"}}
 
 
 @check("fusion", {
-    "type": "object",
-    "properties": {"vocabularies": VOCABS},
+    "type": "object", "$defs": WHERE_DEFS,
+    "properties": {"vocabularies": VOCABS, "classes": CLASSES, "medium": FIELD},
+    "required": ["medium"],
     "additionalProperties": False,
 })
 def fusion(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Judge on the tactics (else the channels) whether the plan meets
     customers both online and offline; reports at ``tactics`` (else
     ``channels``) when all items are on one side, with ``{side}``,
-    ``{items}`` and ``{labels}``."""
+    ``{items}`` and ``{labels}``.
+
+    A channel's side is its class under the classifier ``medium`` (one of
+    the rule's ``classes``: online, offline or hybrid, which is both); a
+    tactic's is its ``touchpoint`` (online, offline or hybrid), else its
+    channel's. An item whose side cannot be told is left out."""
     if not isinstance(plan, dict):
         return
-    offline_words = vocabulary("offline", options)
     channels = {c["id"]: c for _, c in mapping_items(plan.get("channels")) if isinstance(c.get("id"), str)}
-    tactics = mapping_items(plan.get("tactics"))
+
+    def side(channel: dict) -> set[str] | None:
+        return _SIDES.get(classify(channel, options["medium"], options) or "")
+
     sides: list[set[str]] = []
     labels: list[str] = []
-    if tactics:
-        what = "tactics"
-        for i, tactic in tactics:
-            touchpoint = tactic.get("touchpoint")
-            if isinstance(touchpoint, str) and touchpoint in _TOUCHPOINTS:
-                sides.append(_TOUCHPOINTS[touchpoint])
-            elif isinstance(tactic.get("channel"), str) and tactic["channel"] in channels:
-                sides.append(channel_sides(channels[tactic["channel"]], offline_words))
-            else:
-                continue  # no touchpoint and no known channel: left out
-            labels.append(item_label(tactic, i))
-    else:
-        listed = mapping_items(plan.get("channels"))
-        what, labels = "channels", [item_label(c, i) for i, c in listed]
-        sides = [channel_sides(c, offline_words) for _, c in listed]
+    tactics = mapping_items(plan.get("tactics"))
+    what = "tactics" if tactics else "channels"
+    for i, item in tactics or mapping_items(plan.get("channels")):
+        if what == "channels":
+            found = side(item)
+        elif isinstance(item.get("touchpoint"), str) and item["touchpoint"] in _SIDES:
+            found = _SIDES[item["touchpoint"]]
+        elif isinstance(item.get("channel"), str) and item["channel"] in channels:
+            found = side(channels[item["channel"]])
+        else:
+            found = None
+        if found:  # no touchpoint and no channel whose medium can be told: left out
+            sides.append(found)
+            labels.append(item_label(item, i))
     if not sides:
         return
-    for side in ("online", "offline"):
-        if all(s == {side} for s in sides):
-            other = "offline" if side == "online" else "online"
-            yield Hit(f"/{what}", {"side": side, "other": other, "items": what, "labels": quote(labels[:5])},
-                      at="key")
+    for one in ("online", "offline"):
+        if all(s == {one} for s in sides):
+            other = "offline" if one == "online" else "online"
+            yield Hit(f"/{what}", {"side": one, "other": other, "items": what, "labels": quote(labels)}, at="key")

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
-from stratlint.checks.helpers import FIELD, TEXTS, VOCABS, WORDS, list_at, quote
+from stratlint.checks.helpers import FIELD, POINTER, TEXTS, VOCABS, WORDS, list_at, quote
 from stratlint.checks.where import vocabulary
 from stratlint.document.pointer import from_path
+from stratlint.document.select import select
 
 
 @check("vocabulary", {
@@ -57,7 +58,8 @@ def enumeration(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 @check("not_only_words", {
     "type": "object",
-    "properties": {"field": FIELD, "words": {"anyOf": [{"type": "string"}, TEXTS]}, "vocabularies": VOCABS},
+    "properties": {"field": FIELD, "words": {"anyOf": [{"type": "string"}, TEXTS]}, "vocabularies": VOCABS,
+                   "also": {"type": "array", "items": POINTER}},
     "required": ["words"],
     "additionalProperties": False,
 })
@@ -67,14 +69,36 @@ def not_only_words(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     Reports at the list's key, with the variant ``only``, ``{labels}`` and
     ``{count}``, when every text of the list matches; items that are not
     text, or are blank, are left out, and a list with no text passes.
+
+    With ``also`` (``given`` paths, ``*`` for every item, from the plan's
+    root), the texts found there count too (``{others}`` quotes them, or
+    says none is named): the rule reports when every text of both
+    matches, and, when the list is absent or empty, reports at the
+    target's key with the variant ``none`` if every text of ``also``
+    matches. An empty target is not judged.
     """
     items, pointer = list_at(target, options, ctx)
-    if not isinstance(items, list):
-        return
-    texts = [t for t in items if isinstance(t, str) and t.strip()]
     words = vocabulary(options["words"], options)
-    if texts and all(words.matches(t) for t in texts):
-        yield Hit(pointer, {"labels": quote(texts), "count": len(texts)}, at="key", variant="only")
+    if "also" not in options:
+        if not isinstance(items, list):
+            return
+        texts = [t for t in items if isinstance(t, str) and t.strip()]
+        if texts and all(words.matches(t) for t in texts):
+            yield Hit(pointer, {"labels": quote(texts), "count": len(texts)}, at="key", variant="only")
+        return
+    if not isinstance(target, dict) or not target or not (items is None or isinstance(items, list)):
+        return
+    texts = [t for t in items or () if isinstance(t, str) and t.strip()]
+    others = [t for path in options["also"] for _, t in select(ctx.data, path) if isinstance(t, str) and t.strip()]
+    if items and not texts:
+        return  # a list with no text at all: the schema says what is wrong
+    if all(words.matches(t) for t in [*texts, *others]):
+        values = {"labels": quote(texts), "count": len(texts),
+                  "others": quote(dict.fromkeys(others)) if others else "none is named"}
+        if texts:
+            yield Hit(pointer, values, at="key", variant="only")
+        else:
+            yield Hit(ctx.pointer, values, at="key", variant="none")
 
 
 @check("placeholders", {

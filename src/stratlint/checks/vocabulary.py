@@ -1,32 +1,70 @@
 """Vocabularies: lists of words and phrases that rules look for in text.
 
-The matching rules are part of the rule catalog's contract (RULES.md):
+How a vocabulary matches (the rule catalog's contract, docs/rules.md):
 
 - whole words, case-insensitive; a word ends at any character that is not
-  a letter or a digit;
+  a letter or a digit (an apostrophe too: ``d'abonnés`` holds ``abonnés``);
+- accents are folded: ``abonnes`` matches ``abonnés``, ``beitrage``
+  matches ``Beiträge``, ``ß`` reads as ``ss``, and a typographic
+  apostrophe as ``'``;
 - a run of white space or hyphens is one separator, so ``follow-back``
   matches ``follow back``;
 - an entry in the singular also matches its regular plural (+s, +es,
   y -> ies) on its last word; an entry ending in ``s`` (but not ``ss``,
   ``us`` or ``is``) is a plural and matches only itself, so ``shares``
   does not match ``market share``;
-- accents count (``cafe`` does not match ``café``); text and entries are
-  compared in Unicode NFC form, so a precomposed and a decomposed ``é``
-  are the same letter.
+- only the first :data:`MAX_CHARS` characters of a value are read (a
+  word cut at that point is not read), so a huge value costs no more
+  than a long one.
 
-A vocabulary compiles to one regular expression made only of escaped
-literals, alternation and separator classes: no user input becomes regex
-syntax, and matching is linear in the length of the text.
+A vocabulary is a list of entries, or one list per language (``{en: [...],
+fr: [...]}``); a plan's top-level ``language`` picks the list, English
+when the vocabulary has none for it (:func:`localize`).
+
+Matching cannot backtrack: text and entries are first folded to one
+canonical form (the separators become one space), and a vocabulary
+compiles to one regular expression made only of escaped literals and
+alternation between two look-arounds, with no quantifier. No user input
+becomes regex syntax, and matching is linear in the length of the text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
 
-_SEPARATOR = r"[\s\-]+"
+#: characters of a value that are read; the rest is not (documented in docs/rules.md)
+MAX_CHARS = 10_000
+#: the language a plan is read in when it names none
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:-[A-Za-z0-9]{1,8})*$")
+
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _WORD_START = r"(?<![^\W_])"  # not preceded by a letter or digit
 _WORD_END = r"(?![^\W_])"  # not followed by a letter or digit
+_SENTENCE_END = re.compile(r"[.!?;:](?= |$)")
+
+
+def cut(text: str) -> str:
+    """The part of ``text`` that is read: its first MAX_CHARS characters,
+    without a word cut in two at the end."""
+    if len(text) <= MAX_CHARS:
+        return text
+    head = text[:MAX_CHARS]
+    if text[MAX_CHARS].isalnum():
+        while head and head[-1].isalnum():
+            head = head[:-1]
+    return head
+
+
+def fold(text: str) -> str:
+    """``text`` in the form vocabularies compare: read part only, accents
+    removed, case folded, one apostrophe, each run of separators one space."""
+    text = unicodedata.normalize("NFKD", cut(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text.casefold().translate(_APOSTROPHES)).strip()
 
 
 def is_plural(word: str) -> bool:
@@ -38,18 +76,17 @@ def _inflections(word: str) -> list[str]:
     if is_plural(word) or not word[-1:].isalpha():
         return [word]
     forms = [word, word + "s", word + "es"]
-    if word.lower().endswith("y") and len(word) > 1:
+    if word.endswith("y") and len(word) > 1:
         forms.append(word[:-1] + "ies")
     return forms
 
 
-def _entry_pattern(entry: str) -> str | None:
-    words = [w for w in re.split(_SEPARATOR, unicodedata.normalize("NFC", entry.strip())) if w]
-    if not words:
-        return None
-    head = _SEPARATOR.join(re.escape(w) for w in words[:-1])
-    last = "(?:" + "|".join(re.escape(f) for f in sorted(_inflections(words[-1]), key=len, reverse=True)) + ")"
-    return (head + _SEPARATOR + last) if head else last
+def _entry_forms(entry: str) -> list[str]:
+    words = fold(entry).split(" ")
+    if not words or not words[0]:
+        return []
+    head = " ".join(words[:-1])
+    return [f"{head} {last}" if head else last for last in _inflections(words[-1])]
 
 
 class Vocabulary:
@@ -59,36 +96,117 @@ class Vocabulary:
 
     def __init__(self, entries: list[str] | tuple[str, ...]) -> None:
         self.entries = tuple(entries)
-        patterns = []
-        self._groups: list[str] = []
+        forms: dict[str, str] = {}  # folded form -> the entry it comes from (the first one)
         for entry in self.entries:
-            p = _entry_pattern(entry)
-            if p is not None:
-                patterns.append(f"(?P<g{len(self._groups)}>{p})")
-                self._groups.append(entry)
-        if patterns:
-            body = "|".join(patterns)
-            self._regex = re.compile(f"{_WORD_START}(?:{body}){_WORD_END}", re.IGNORECASE)
+            if isinstance(entry, str):
+                for form in _entry_forms(entry):
+                    forms.setdefault(form, entry)
+        # longest first, so that a phrase wins over a word it starts with
+        ordered = sorted(forms, key=len, reverse=True)
+        self._groups = [forms[f] for f in ordered]
+        if ordered:
+            body = "|".join(f"(?P<g{i}>{re.escape(f)})" for i, f in enumerate(ordered))
+            self._regex = re.compile(f"{_WORD_START}(?:{body}){_WORD_END}")
         else:
             self._regex = None
 
     def matches(self, text: object) -> bool:
         if self._regex is None or not isinstance(text, str):
             return False
-        return self._regex.search(unicodedata.normalize("NFC", text)) is not None
+        return self._regex.search(fold(text)) is not None
 
     def find_all(self, text: object) -> list[str]:
         """The entries found in ``text``, in the order they first appear."""
         if self._regex is None or not isinstance(text, str):
             return []
         found: list[str] = []
-        for m in self._regex.finditer(unicodedata.normalize("NFC", text)):
+        for m in self._regex.finditer(fold(text)):
             entry = self._groups[int(m.lastgroup[1:])]
             if entry not in found:
                 found.append(entry)
         return found
 
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match in text already :func:`fold`-ed."""
+        if self._regex is None:
+            return []
+        return [m.span() for m in self._regex.finditer(folded)]
 
-@lru_cache(maxsize=512)
+
+def near(text: object, first: Vocabulary, second: Vocabulary, within: int,
+         not_after: Vocabulary | None = None) -> bool:
+    """Whether a match of ``first`` and one of ``second`` stand in one
+    sentence, in either order, with at most ``within`` words between them.
+
+    A match of either directly after a word of ``not_after`` does not
+    count ("customers who bought" is not buying, "whoever likes" no likes). A sentence ends at
+    ``.``, ``!``, ``?``, ``;`` or ``:`` before a space or the end.
+    """
+    if not isinstance(text, str):
+        return False
+    folded = fold(text)
+    a, b = first.spans(folded), second.spans(folded)
+    if not a or not b:
+        return False
+    spaces = [i for i, c in enumerate(folded) if c == " "]
+    ends = [m.start() for m in _SENTENCE_END.finditer(folded)]
+
+    def word(pos: int) -> int:  # index of the word at a character position
+        return bisect.bisect_right(spaces, pos)
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_left(ends, pos)
+
+    if not_after is not None:
+        before = {end for _, end in not_after.spans(folded)}
+        a = [(s, e) for s, e in a if s - 1 not in before]
+        b = [(s, e) for s, e in b if s - 1 not in before]
+    # (first word, last word, sentence) of each match; matches of one
+    # vocabulary do not overlap, so the nearest of ``a`` on each side of a
+    # match of ``b`` is enough: linear in the number of matches (times log)
+    first = [(word(s), word(e - 1), sentence(s)) for s, e in a]
+    starts = [f for f, _, _ in first]
+    for s, e in b:
+        f2, l2, s2 = word(s), word(e - 1), sentence(s)
+        i = bisect.bisect_left(starts, f2)
+        for f1, l1, s1 in first[max(0, i - 1):i + 1]:
+            gap = f2 - l1 - 1 if f1 <= f2 else f1 - l2 - 1
+            if s1 == s2 and gap <= within:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1024)
 def compile_vocabulary(entries: tuple[str, ...]) -> Vocabulary:
     return Vocabulary(entries)
+
+
+def plan_language(plan: object) -> str:
+    """The language a plan is read in: the primary subtag of its top-level
+    ``language`` (``fr-CA`` reads as ``fr``), else English. A value the
+    schema rejects is read as no value."""
+    value = plan.get("language") if isinstance(plan, dict) else None
+    if isinstance(value, str):
+        m = LANGUAGE_TAG.match(value.strip())
+        if m:
+            return m.group(1).lower()
+    return DEFAULT_LANGUAGE
+
+
+def entries_for(vocabulary: object, language: str) -> list:
+    """The entries of a vocabulary (a list, or one list per language) for ``language``."""
+    if isinstance(vocabulary, dict):
+        chosen = vocabulary.get(language)
+        if chosen is None:
+            chosen = vocabulary.get(DEFAULT_LANGUAGE, [])
+        return list(chosen)
+    return list(vocabulary or [])
+
+
+def localize(options: dict, language: str) -> dict:
+    """``options`` with each vocabulary given per language reduced to the
+    list for ``language`` (English when it has none)."""
+    vocabs = options.get("vocabularies")
+    if not isinstance(vocabs, dict) or not any(isinstance(v, dict) for v in vocabs.values()):
+        return options
+    return {**options, "vocabularies": {name: entries_for(v, language) for name, v in vocabs.items()}}

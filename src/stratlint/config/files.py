@@ -32,6 +32,8 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
     rules: dict[str, dict] = field(default_factory=dict)
+    #: top-level vocabularies: laid over every rule's vocabulary of that name
+    vocabularies: dict[str, object] = field(default_factory=dict)
     rule_packs: list[str] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
     include: list[str] | None = None
@@ -145,6 +147,12 @@ def _merge(config: Config, source: _Source) -> None:
     for name, options in data.get("rules", {}).items():
         config.rules[name] = _deep_merge(config.rules.get(name, {}), options)
         config.origins[f"rules/{name}"] = origin("rules", name)
+    for name, spec in data.get("vocabularies", {}).items():
+        from stratlint.rules.options import merge_vocabulary
+
+        config.vocabularies[name] = merge_vocabulary(config.vocabularies[name], spec) \
+            if name in config.vocabularies and not isinstance(spec, list) else spec
+        config.origins["vocabularies"] = origin("vocabularies", name)
     for pattern, rules in data.get("per-file-ignores", {}).items():
         config.per_file_ignores[pattern] = _as_list(rules)
         config.origins[f"per-file-ignores/{pattern}"] = origin("per-file-ignores", pattern)

@@ -17,10 +17,10 @@ from stratlint.config.files import Config, find_config, load_config
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
 from stratlint.rules.model import Rule
-from stratlint.rules.options import with_options
+from stratlint.rules.options import with_options, with_vocabularies
 from stratlint.rules.registry import RuleSet, load_rules
 from stratlint.globs import FilePattern, PatternError, Patterns
-from stratlint.rules.selectors import did_you_mean
+from stratlint.rules.selectors import did_you_mean, names_exactly
 
 
 @dataclass
@@ -143,6 +143,11 @@ def _configured_rules(config: Config, ruleset: RuleSet) -> list[Rule]:
         changed = rule
         if level and level != "off":
             changed = dataclasses.replace(changed, severity=Severity.parse(level))
+        if config.vocabularies:
+            try:
+                changed = with_vocabularies(changed, config.vocabularies)
+            except ValueError as exc:
+                _fail_at(config, "vocabularies", f"invalid config: {exc}")
         options = next((o for n, o in config.rules.items() if ruleset.find(n) is rule), None)
         if options:
             try:
@@ -160,7 +165,11 @@ def _choose(ruleset: RuleSet, rules: list[Rule], select, ignore, *, from_cli, co
             if not ruleset.matching(name):
                 where = flag if cli else f"config {flag[2:]}"
                 raise StratlintError(f"{where}: no rule is named or starts with '{name}'; 'stratlint rules' lists them")
-    codes = {r.code for r in rules}
+    # An opt-in rule runs only when a selection names it (code or slug, not
+    # a prefix) or the config gives it a severity.
+    named = [*(select or []), *(n for n, level in config.severity.items() if level != "off")]
+    codes = {r.code for r in rules
+             if r.enabled or any(n.strip().upper() == "ALL" or names_exactly(n, r.code, r.slug) for n in named)}
     if select:
         codes &= {r.code for name in select for r in ruleset.matching(name)}
     codes -= {r.code for name in ignore for r in ruleset.matching(name)}

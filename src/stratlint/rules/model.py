@@ -30,6 +30,11 @@ class Rule:
     reports: str | None = None
     #: runs whatever --select, --ignore or a severity of off say
     always_on: bool = False
+    #: a ``where`` test on the whole plan: when it holds, the rule does not
+    #: run on that plan (``{field: organization.size, below: 5}``)
+    unless: dict | None = None
+    #: False for an opt-in rule: it runs only when named in a selection or given a severity
+    enabled: bool = True
     fixable: bool = False
     fix: dict | None = None  # what 'check --fix' inserts: {at, add} (see stratlint.fix.fixes)
     where: str = ""  # file:line of the rule's definition, for error messages

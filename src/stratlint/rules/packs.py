@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stratlint.checks import CheckSpec
+from stratlint.checks.where import SCHEMA as WHERE_SCHEMA
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
 from stratlint.rules.model import Rule, Step
@@ -92,6 +93,8 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
             if validate:
                 _check_options(doc, shown, spec, options, f"{base}/options")
             steps.append(Step(spec, options))
+        if validate and "unless" in raw:
+            _check_unless(doc, shown, raw["unless"], f"{here}/unless")
         given = raw.get("given", "")
         line = doc.span(here).line
         rules.append(Rule(
@@ -99,6 +102,7 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
             summary=raw["summary"].strip(), given=tuple(given if isinstance(given, list) else [given]),
             steps=tuple(steps), message=raw["message"], docs=raw["docs"], source=source,
             location=raw.get("location"), reports=raw.get("reports"), always_on=bool(raw.get("always_on", False)),
+            unless=raw.get("unless"), enabled=bool(raw.get("enabled", True)),
             fixable=bool(raw.get("fixable", False)), fix=raw.get("fix"),
             where=f"{shown}:{line}",
         ))
@@ -120,6 +124,19 @@ def check_options(spec: CheckSpec, options: dict) -> list[tuple[str, str, str]]:
 def _check_options(doc: LocatedDocument, shown: str, spec: CheckSpec, options: dict, base: str) -> None:
     for pointer, at, message in check_options(spec, options):
         _fail(doc, shown, base + pointer, at, message)
+
+
+def _no_check(*args):
+    return ()
+
+
+UNLESS_SPEC = CheckSpec("unless", _no_check, {"$defs": {"where": WHERE_SCHEMA}, "$ref": "#/$defs/where"})
+
+
+def _check_unless(doc: LocatedDocument, shown: str, test: dict, base: str) -> None:
+    """A rule's ``unless`` is a ``where`` test (of the whole plan)."""
+    for pointer, at, message in check_options(UNLESS_SPEC, test):
+        _fail(doc, shown, base + pointer, at, message.replace("the options of 'unless'", "'unless'"))
 
 
 def _fail(doc: LocatedDocument, shown: str, pointer: str, at: str, message: str):

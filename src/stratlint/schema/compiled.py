@@ -18,7 +18,9 @@ from stratlint.document.values import is_empty
 
 Check = Callable[[Any], bool]
 
-_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment"}
+_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment",
+                # for editors and for SL002's hints: no effect on validity
+                "markdownDescription", "enumDescriptions", "markdownEnumDescriptions", "x-aliases"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
@@ -111,6 +113,8 @@ class _Compiler:
             return lambda v: any(_same(v, option) for option in value)
         if key == "const":
             return lambda v: _same(v, value)
+        if key == "minimum":
+            return lambda v: isinstance(v, bool) or not isinstance(v, (int, float)) or v >= value
         if key == "pattern":
             search = re.compile(value).search
             return lambda v: type(v) is not str or search(v) is not None

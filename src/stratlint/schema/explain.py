@@ -149,6 +149,8 @@ def explain(error, root: str = "the plan"):
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             message = f"unknown key '{key}' {where}"
             message += f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
+            if any(p.startswith("^x-") for p in patterns) and isinstance(key, str):
+                message += f"; a field of your own needs the prefix x- ('x-{key}')"
             yield parts + [key], "key", message, key
     elif kind in ("type", "pattern", "minLength", "minItems", "minProperties") and is_empty(instance):
         yield parts, "value", f"{name} must not be empty", None
@@ -161,10 +163,15 @@ def explain(error, root: str = "the plan"):
         shown = f"'{instance}'" if isinstance(instance, str) else _describe(instance)
         message = f"{name} is {shown}, which is not one of: {', '.join(options)}"
         if isinstance(instance, str):
-            hint = difflib.get_close_matches(instance.lower(), options, n=1, cutoff=0.6)
-            if hint:
+            alias = (error.schema.get("x-aliases") or {}).get(instance.strip().lower())
+            hint = [alias] if alias else difflib.get_close_matches(instance.lower(), options, n=1, cutoff=0.6)
+            if hint and parts and isinstance(parts[-1], str):
+                message += f"; did you mean {parts[-1]}: {hint[0]}?"
+            elif hint:
                 message += f"; did you mean '{hint[0]}'?"
         yield parts, "value", message, None
+    elif kind == "minimum":
+        yield parts, "value", f"{name} must be at least {error.validator_value}, not {_describe(instance)}", None
     elif kind == "const":
         yield parts, "value", f"{name} must be {error.validator_value}, not {_describe(instance)}", None
     elif kind == "pattern" and parts and parts[-1] == "id":
