@@ -14,7 +14,7 @@ from tests.helpers import run_cli
 ROOT = Path(__file__).resolve().parent.parent
 T = RuleTester("schema-violation")
 
-TOP_KEYS = ("advocacy, audience, budget, channels, content, customer_care, kpis, listening, loyalty, name, "
+TOP_KEYS = ("advocacy, audience, budget, channels, content, customer_care, kpis, language, listening, loyalty, name, "
             "objectives, organization, owner, period, review, sponsor, tactics, value_proposition, version, "
             "word_of_mouth")
 
@@ -97,7 +97,8 @@ def test_unknown_key_at_the_top_level_is_at_the_key_with_a_hint():
     """, (3, 1), (6, 1))
     assert findings[0].message == "unknown key 'objetives' at the top level; did you mean 'objectives'?"
     assert tuple(findings[0].span) == (3, 1, 3, 10)  # the key, not its value
-    assert findings[1].message == f"unknown key 'zzzz' at the top level; expected one of: {TOP_KEYS}"
+    assert findings[1].message == (f"unknown key 'zzzz' at the top level; expected one of: {TOP_KEYS}; "
+                                   "a field of your own starts with x- ('x-zzzz')")
 
 
 @pytest.mark.parametrize("line, message", [
@@ -112,7 +113,8 @@ def test_unknown_key_at_the_top_level_is_at_the_key_with_a_hint():
     ("tactics: [{id: t, name: T, chanel: c}]",
      (3, 28, "unknown key 'chanel' in tactics[0]; did you mean 'channel'?")),
     ("period: {start: 2027-01-01, middle: 2027-06-01}",
-     (3, 29, "unknown key 'middle' in period; expected one of: end, start")),
+     (3, 29, "unknown key 'middle' in period; expected one of: end, start; a field of your own starts with x- "
+             "('x-middle')")),
     ("listening: {tools: [a], cadance: weekly}",
      (3, 25, "unknown key 'cadance' in listening; did you mean 'cadence'?")),
     ("customer_care: {response: 4h}",
@@ -124,7 +126,8 @@ def test_unknown_key_at_the_top_level_is_at_the_key_with_a_hint():
     ("budget: {total: 10, comparision: cost per lead}",
      (3, 21, "unknown key 'comparision' in budget; did you mean 'comparison'?")),
     ("budget: {allocations: [{channel: a, amount: 1, note: x}]}",
-     (3, 48, "unknown key 'note' in budget.allocations[0]; expected one of: amount, channel")),
+     (3, 48, "unknown key 'note' in budget.allocations[0]; expected one of: amount, channel; a field of your own "
+             "starts with x- ('x-note')")),
 ])
 def test_unknown_keys_in_items_and_fixed_mappings(line, message):
     assert messages(f"""
@@ -177,8 +180,10 @@ def test_a_key_that_only_starts_like_an_extension_is_unknown():
         x_note: 1
         xnote: 2
     """)] == [
-        f"unknown key 'x_note' at the top level; expected one of: {TOP_KEYS}",
-        f"unknown key 'xnote' at the top level; expected one of: {TOP_KEYS}",
+        f"unknown key 'x_note' at the top level; expected one of: {TOP_KEYS}; a field of your own starts with x- "
+        "('x-note')",
+        f"unknown key 'xnote' at the top level; expected one of: {TOP_KEYS}; a field of your own starts with x- "
+        "('x-xnote')",
     ]
 
 
@@ -208,7 +213,7 @@ def test_wrong_types_are_at_the_value_and_name_what_was_found():
         (6, 20, "value_proposition must be text, not true"),
         (8, 30, "kpis[0].target must be a number or text, not a list"),
         (10, 30, "tactics[0].budget must be a number, not the text '100'"),
-        (11, 10, "loyalty must be text or a mapping (key: value lines), not the number 5"),
+        (11, 10, "loyalty must be text, a mapping (key: value lines) or a list, not the number 5"),
         (12, 10, "content must be a mapping (key: value lines), not a list"),
         (13, 11, "audience must be a mapping (key: value lines), not a list"),
         (14, 20, "listening.tools must be a list, not the text 'weekly'"),
@@ -226,13 +231,25 @@ def test_an_item_that_is_not_a_mapping():
 
 @pytest.mark.parametrize("line, message", [
     ("kpis: [{id: k, name: K, category: Vanity}]",
-     (3, 35, "kpis[0].category is 'Vanity', which is not one of: outcome, engagement, awareness, vanity; "
-             "did you mean 'vanity'?")),
+     (3, 35, "kpis[0].category is 'Vanity', which is not one of: outcome, engagement, awareness, vanity, activity; "
+             "did you mean category: vanity?")),
     ("channels: [{id: c, name: C, kind: social media}]",
      (3, 35, "channels[0].kind is 'social media', which is not one of: social, owned, paid, earned, offline; "
-             "did you mean 'social'?")),
+             "did you mean kind: social?")),
+    ("channels: [{id: c, name: C, kind: email}]",
+     (3, 35, "channels[0].kind is 'email', which is not one of: social, owned, paid, earned, offline; "
+             "did you mean kind: owned?")),
+    ("channels: [{id: c, name: C, kind: Website}]",
+     (3, 35, "channels[0].kind is 'Website', which is not one of: social, owned, paid, earned, offline; "
+             "did you mean kind: owned?")),
+    ("channels: [{id: c, name: C, kind: blog}]",
+     (3, 35, "channels[0].kind is 'blog', which is not one of: social, owned, paid, earned, offline; "
+             "did you mean kind: owned?")),
+    ("channels: [{id: c, name: C, medium: digital}]",
+     (3, 37, "channels[0].medium is 'digital', which is not one of: online, offline, hybrid")),
     ("tactics: [{id: t, name: T, interaction: two way}]",
-     (3, 41, "tactics[0].interaction is 'two way', which is not one of: one-way, two-way; did you mean 'two-way'?")),
+     (3, 41, "tactics[0].interaction is 'two way', which is not one of: one-way, two-way; "
+             "did you mean interaction: two-way?")),
     ("tactics: [{id: t, name: T, stage: awareness}]",
      (3, 35, "tactics[0].stage is 'awareness', which is not one of: attention, attraction, affinity, audience, "
              "advocacy")),
@@ -371,7 +388,7 @@ def test_a_value_shared_through_aliases_is_reported_once_at_its_source():
           - {id: b, statement: *s}
     """) == [
         (4, 36, "channels[0].kind is 'socal', which is not one of: social, owned, paid, earned, offline; "
-                "did you mean 'social'?"),
+                "did you mean kind: social?"),
         (5, 14, "objectives[0].statement must be text, not the number 5"),
     ]
 

@@ -1,7 +1,12 @@
 """Engagement (SL5xx): talk with customers, listen, and stay with them after the sale."""
 from __future__ import annotations
 
+import pytest
+
 from stratlint.testing import RuleTester
+
+LISTENER = RuleTester("listening-without-owner")
+CARE_GAP = RuleTester("care-misses-social-channel")
 
 BROADCAST = RuleTester("broadcast-only")
 LISTENING = RuleTester("no-listening")
@@ -261,7 +266,7 @@ def test_advertising_heavy_fires_above_sixty_percent():
         - {channel: tv, amount: 500}
         - {channel: fb, amount: 390}
         - {channel: search, amount: 110}
-    """, (8, 1, "61% of the allocated budget (610 of 1000) goes to paid channels ('Regional TV', 'Search ads')"))
+    """, (8, 1, "61% of the allocated budget (610 of 1,000) goes to paid channels ('Regional TV', 'Search ads')"))
 
 
 def test_advertising_heavy_exactly_sixty_percent_does_not_fire():
@@ -280,7 +285,7 @@ def test_advertising_heavy_names_each_paid_channel_once_with_fractions():
         - {channel: tv, amount: 100.5}
         - {channel: fb, amount: 50}
         - {channel: tv, amount: 100}
-    """, (8, 1, "80% of the allocated budget (200.5 of 250.5) goes to paid channels ('Regional TV');"))
+    """, (8, 1, "80% of the allocated budget (200.50 of 250.50) goes to paid channels ('Regional TV');"))
 
 
 def test_advertising_heavy_unknown_and_kindless_channels_are_not_paid():
@@ -334,4 +339,122 @@ def test_advertising_heavy_never_prints_a_share_that_reads_as_within_the_limit()
         name: Plan
         channels: [{id: p, name: P, kind: paid}, {id: o, name: O, kind: owned}]
         budget: {allocations: [{channel: p, amount: 6001}, {channel: o, amount: 3999}], comparison: x}
-    """, (4, 1, "60.01% of the allocated budget (6001 of 10000)"))
+    """, (4, 1, "60.01% of the allocated budget (6,001 of 10,000)"))
+
+
+def test_advertising_heavy_names_money_with_its_currency_and_thousands_separators():
+    ADVERTISING.assert_findings("""
+        version: 1
+        name: Plan
+        channels:
+          - {id: radio, name: Local radio ads, kind: paid}
+          - {id: ig, name: Instagram, kind: social}
+        budget:
+          currency: GBP
+          allocations:
+            - {channel: radio, amount: 42000}
+            - {channel: ig, amount: 22000}
+    """, (6, 1, "65.6% of the allocated budget (GBP 42,000 of GBP 64,000) goes to paid channels ('Local radio ads')"))
+
+
+# -- SL507 listening-without-owner (item 10) -------------------------------------
+
+def test_listening_without_owner_fires_at_the_listening_key():
+    LISTENER.assert_findings("""
+        version: 1
+        name: Plan
+        listening:
+          tools: [LinkedIn comment alerts, Lost-order reasons from the CRM]
+          cadence: monthly summary to the sales meeting
+    """, (3, 1, "listening has tools or a cadence but no owner, so nobody is charged with acting on what is heard; "
+                "add 'listening.owner'"))
+
+
+def test_listening_without_owner_a_cadence_alone_is_listening():
+    LISTENER.assert_findings("""
+        version: 1
+        name: Plan
+        listening: {cadence: weekly, owner: "  "}
+    """, (3, 1))
+
+
+@pytest.mark.parametrize("listening", [
+    "listening: {tools: [Mentions], cadence: weekly, owner: Community lead}",
+    "listening: {tools: [Mentions], owner: TBD}",  # a placeholder owner is an owner (SL903 reports it)
+    "listening: {owner: Community lead}",  # no tools, no cadence: no-listening's finding
+    "listening: {}",
+    "listening: Weekly check of mentions",  # the wrong type: the schema's finding
+    "x-listening: {tools: [Mentions]}",
+])
+def test_listening_without_owner_near_misses(listening):
+    LISTENER.assert_findings(f"""
+        version: 1
+        name: Plan
+        {listening}
+    """)
+
+
+# -- SL508 care-misses-social-channel (item 10) ----------------------------------
+
+CARE_PLAN = """
+    version: 1
+    name: Plan
+    channels:
+      - {{id: linkedin, name: LinkedIn, kind: social}}
+      - {{id: tiktok, name: TikTok, kind: social}}
+      - {{id: site, name: Website, kind: owned}}
+      - {{id: desk, name: Sales desk, kind: offline}}
+    tactics:
+      - {{id: a, name: Engineers answer questions in comments, channel: linkedin, interaction: two-way}}
+      - {{id: b, name: Tax tips, channel: tiktok, interaction: {tiktok}}}
+      - {{id: c, name: Live chat, channel: site, interaction: two-way}}
+      - {{id: d, name: Callbacks, channel: desk, interaction: two-way}}
+    customer_care:
+      channels: {care}
+      owner: Inside sales lead
+"""
+
+
+def test_care_gap_fires_at_customer_care_naming_each_channel_left_out():
+    CARE_GAP.assert_findings(CARE_PLAN.format(tiktok="two-way", care="[desk, site]"),
+                             (13, 1, "tactics talk two-way with customers on 'LinkedIn', 'TikTok', which customer "
+                                     "care does not cover; add them to 'customer_care.channels'"))
+
+
+def test_care_gap_without_care_channels_every_talking_social_channel_is_left_out():
+    CARE_GAP.assert_findings(CARE_PLAN.format(tiktok="one-way", care="[]"), (13, 1, "on 'LinkedIn', which"))
+
+
+@pytest.mark.parametrize("tiktok, care", [
+    ("one-way", "[linkedin, desk]"),  # TikTok only broadcasts
+    ("two-way", "[linkedin, tiktok]"),  # both covered; the owned and offline channels need not be
+    ("Two-way", "[linkedin]"),  # a value the schema rejects is no two-way
+])
+def test_care_gap_near_misses(tiktok, care):
+    CARE_GAP.assert_findings(CARE_PLAN.format(tiktok=tiktok, care=care))
+
+
+def test_care_gap_without_customer_care_is_no_post_sale_supports_finding():
+    CARE_GAP.assert_findings("""
+        version: 1
+        name: Plan
+        channels: [{id: ig, name: Instagram, kind: social}]
+        tactics: [{id: a, name: Live Q&A, channel: ig, interaction: two-way}]
+    """)
+    CARE_GAP.assert_findings("""
+        version: 1
+        name: Plan
+        channels: [{id: ig, name: Instagram, kind: social}]
+        tactics: [{id: a, name: Live Q&A, channel: ig, interaction: two-way}]
+        customer_care: {}
+    """)
+
+
+def test_care_gap_a_tactic_on_an_unknown_channel_counts_for_nothing():
+    CARE_GAP.assert_findings("""
+        version: 1
+        name: Plan
+        channels: [{id: ig, name: Instagram, kind: social}]
+        tactics: [{id: a, name: Live Q&A, channel: instagram, interaction: two-way}]
+        customer_care: {channels: [], owner: Support}
+    """)

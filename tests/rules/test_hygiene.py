@@ -8,6 +8,7 @@ from stratlint.testing import RuleTester
 GROWTH = RuleTester("growth-hack-tactic")
 STUFFING = RuleTester("keyword-stuffing")
 PLACEHOLDER = RuleTester("placeholder-text")
+CONTEST = RuleTester("follow-to-win-contest")
 
 
 # -- SL901 growth-hack-tactic ------------------------------------------------
@@ -47,8 +48,9 @@ def test_one_finding_per_tactic_even_when_name_and_description_match():
 @pytest.mark.parametrize("text", [
     "follow-back", "Follow back", "follow/unfollow", "Follow/Unfollow loop", "follow-unfollow",
     "follow unfollow", "auto-follow", "Auto follow tool", "buy followers", "Buying followers",
-    "buy likes", "BUYING LIKES", "follow for follow", "follow-for-follow", "like for like",
-    "Like-for-like swaps", "engagement pod", "engagement pods",
+    "buy likes", "BUYING LIKES", "follow for follow", "follow-for-follow", "Like for like with local accounts",
+    "Like-for-like swaps", "engagement pod", "engagement pods", "Autofollow",
+    "Unfollow those who do not follow us back",
 ])
 def test_every_growth_hack_entry_matches(text):
     GROWTH.assert_findings(f"""
@@ -60,13 +62,16 @@ def test_every_growth_hack_entry_matches(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Unfollow those who do not follow us back",  # words in between
-    "follow / unfollow",  # a slash with spaces is not the entry's slash
-    "Buy follower insights",  # "buy followers" is a plural entry: only itself
+    "Buy follower insights",  # "followers" is a plural entry: only itself
     "Grow followers with member stories",
     "Buddy pass for a friend",
     "Follow-up call after the trial",
-    "Autofollow",
+    "Like for like",  # alone, the retail sense: no account, post or platform near it
+    "Compare no-show rates like-for-like with the same month last year",
+    "Ask customers who bought a candle in December for a review",
+    "Email everyone who purchased twice to ask for reviews",
+    "Buy a new ring light. Post reviews of it every week",  # two sentences
+    "Ask happy clients for a Google review at the till, with a QR card",
 ])
 def test_near_misses_of_the_growth_hack_vocabulary(text):
     GROWTH.assert_findings(f"""
@@ -115,6 +120,51 @@ def test_growth_hack_vocabulary_is_an_option():
     """, (5, 5, "'Giveaways for follows'"))
 
 
+@pytest.mark.parametrize("text", [
+    "Buy Instagram followers (UK-based package) for each salon account",
+    "Purchase 5k likes spread over the first ten posts",
+    "Purchase a pack of 30 five-star Google reviews for the two newest salons",
+    "Followers bought in bulk before launch",
+    "Pay for 10,000 TikTok views on the launch video",
+    "Bought YouTube subscribers",
+    "Growth tool that follows and unfollows accounts posting local hashtags",
+    "Stylists join an engagement pod with 40 other UK colourists",
+])
+def test_growth_hacks_in_any_phrasing(text):
+    GROWTH.assert_findings(f"""
+        version: 1
+        name: Spring plan
+        tactics:
+          - {{id: t, name: Launch boost, description: "{text}"}}
+    """, (4, 5, "tactic 'Launch boost' inflates the numbers with a growth hack"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Comprar 2.000 seguidores para la cuenta de Instagram"),
+    ("fr", "Acheter 5 000 abonnés avant le lancement"),
+    ("de", "5.000 Follower kaufen"),
+    ("de", "Gekaufte Follower für den Start"),
+    ("fr", "Follow pour follow avec les boulangeries voisines"),
+])
+def test_growth_hacks_in_other_languages(language, text):
+    GROWTH.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        tactics:
+          - {{id: t, name: "{text}"}}
+    """, (5, 5))
+
+
+def test_growth_hack_words_of_another_language_are_not_read():
+    GROWTH.assert_findings("""
+        version: 1
+        name: Plan
+        tactics:
+          - {id: t, name: Comprar 2.000 seguidores}
+    """)
+
+
 # -- SL902 keyword-stuffing --------------------------------------------------
 
 def test_keyword_stuffing_fires_at_the_tactic():
@@ -146,6 +196,8 @@ def test_every_keyword_stuffing_entry_matches(text):
     "Post for keyword",  # "posts for keywords" is a plural entry: only itself
     "SEO audit of the website",
     "Keyword stuffer",
+    "Drive traffic to the booking page with stories",  # traffic without keywords
+    "Answer the search terms customers use, in their own words",  # keywords without traffic
 ])
 def test_near_misses_of_the_keyword_stuffing_vocabulary(text):
     STUFFING.assert_findings(f"""
@@ -164,6 +216,32 @@ def test_keyword_stuffing_skips_wrong_types_and_other_sections():
         tactics:
           - SEO-only blog
           - {id: a, name: Guides, description: [keyword stuffing]}
+    """)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Blog posts written to rank for keyword clusters and drive traffic to the booking page"),
+    ("en", "Weekly articles placed around our top keywords to grow search traffic"),
+    ("de", "Blogartikel, die auf Keyword-Cluster ranken und Traffic auf die Website bringen"),
+    ("fr", "Articles de blog autour des mots-clés pour le référencement"),
+    ("es", "Entradas de blog con palabras clave para ganar tráfico"),
+])
+def test_keywords_for_traffic_in_any_phrasing(language, text):
+    STUFFING.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        tactics:
+          - {{id: t, name: "{text}"}}
+    """, (5, 5, "writes for keywords and traffic, not for readers"))
+
+
+def test_keywords_and_traffic_are_read_in_one_field():
+    STUFFING.assert_findings("""
+        version: 1
+        name: Plan
+        tactics:
+          - {id: t, name: Keyword research from support tickets, description: Answers that bring traffic}
     """)
 
 
@@ -285,3 +363,54 @@ def test_placeholder_lists_are_options():
         x-note: "TODO: kept by the default prefixes"
     """, (3, 10, "'n/a' is only a placeholder"), (5, 9, "'TODO: kept by the default prefixes'"))
 
+
+
+# -- SL904 follow-to-win-contest (item 6) ----------------------------------------
+
+@pytest.mark.parametrize("name, description", [
+    ("Like this post and follow us to win a free balayage", None),
+    ("Year of free cuts giveaway", "Entrants follow all six salon accounts and tag two friends in the comments"),
+    ("Summer competition", "Share this post and tag a friend to enter"),
+    ("Prize draw", "Follow our page to enter"),
+])
+def test_contest_that_asks_for_likes_follows_or_tags_fires(name, description):
+    desc = f", description: {description}" if description else ""
+    CONTEST.assert_findings(f"""
+        version: 1
+        name: Plan
+        tactics:
+          - {{id: t, name: {name}{desc}}}
+    """, (4, 5, f"tactic '{name}' makes liking, following or tagging the price of entry"))
+
+
+@pytest.mark.parametrize("language, name, description", [
+    ("fr", "Concours de l'Épiphanie : aimez la publication et abonnez-vous pour gagner une galette", None),
+    ("es", "Sorteo de una caja de aceite", "Para participar hay que seguir la cuenta y etiquetar a dos amigos"),
+    ("de", "Gewinnspiel zum Jubiläum", "Folgt unserem Account und markiert zwei Freunde"),
+])
+def test_contests_in_other_languages(language, name, description):
+    desc = f", description: {description}" if description else ""
+    CONTEST.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        tactics:
+          - {{id: t, name: "{name}"{desc}}}
+    """, (5, 5))
+
+
+@pytest.mark.parametrize("name, description", [
+    ("Photo contest", "Customers send their best latte art; the winners get a class"),
+    ("Follow-up call to the winners of the spring draw", None),
+    ("Transformation of the month, chosen by the stylists from client-approved photos", None),
+    ("Follow us on Instagram for new flavours", None),  # asking to follow, no contest
+    ("Recipe competition", "Share your recipe with the community"),
+])
+def test_contest_near_misses(name, description):
+    desc = f", description: {description}" if description else ""
+    CONTEST.assert_findings(f"""
+        version: 1
+        name: Plan
+        tactics:
+          - {{id: t, name: {name}{desc}}}
+    """)

@@ -1,4 +1,6 @@
 """Objectives (SL1xx): each rule fires where its trigger holds, and near misses do not."""
+import pytest
+
 from stratlint.testing import RuleTester
 
 BUSINESS = RuleTester("missing-business-objective")
@@ -369,3 +371,89 @@ def test_channel_as_objective_skips_wrong_types_and_non_mappings():
           - {id: a, statement: [Launch a TikTok account]}
           - {id: b}
     """)
+
+
+# -- SL104: a business result that mentions a platform is not a channel action (item 5)
+
+@pytest.mark.parametrize("statement", [
+    "Double revenue from accounts that first contacted us on LinkedIn, from GBP 1.1m to GBP 2.2m",
+    "Raise repeat bookings from customers who follow our Instagram page to 40%",
+    "Cut the cost per lead from our Facebook page by a third",
+    "Raise the share of puppies from our Facebook puppy group who are still registered at 2 years",
+])
+def test_channel_as_objective_near_miss_business_result_that_mentions_a_platform(statement):
+    CHANNEL.assert_findings(f"""
+        version: 1
+        name: Plan
+        objectives:
+          - {{id: o, statement: "{statement}"}}
+    """)
+
+
+@pytest.mark.parametrize("language, statement", [
+    ("en", "Set up a council TikTok account to reach residents under 25"),
+    ("en", "Launch our TikTok account and get 50k followers before launch day"),
+    ("fr", "Ouvrir un compte TikTok et atteindre 20 000 abonnés avant l'été"),
+    ("de", "LinkedIn-Unternehmensseite aufbauen und 5.000 Follower gewinnen"),
+    ("es", "Abrir una cuenta de TikTok y llegar a 10.000 seguidores"),
+])
+def test_channel_as_objective_in_every_language(language, statement):
+    CHANNEL.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        objectives:
+          - {{id: o, statement: "{statement}"}}
+    """, (5, 24, "is a channel action, not a business result"))
+
+
+@pytest.mark.parametrize("language, statement", [
+    ("fr", "Doubler les commandes des clients venus par notre compte Instagram"),
+    ("de", "Mehr Anfragen von Kunden über unsere LinkedIn-Seite"),
+    ("es", "Duplicar las ventas a clientes que llegan por nuestra cuenta de Instagram"),
+])
+def test_channel_as_objective_business_results_in_every_language(language, statement):
+    CHANNEL.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        objectives:
+          - {{id: o, statement: "{statement}"}}
+    """)
+
+
+# -- SL103 in other languages (item 4) ------------------------------------------
+
+def test_sales_only_in_spanish():
+    SALES.assert_findings("""
+        version: 1
+        name: Plan
+        language: es
+        objectives:
+          - {id: a, statement: "Vender 40.000 litros de aceite en la tienda online"}
+          - {id: b, statement: "Aumentar un 25 % las ventas a restaurantes"}
+          - {id: c, statement: "Duplicar la facturación de la tienda en Amazon"}
+    """, (4, 1, "every objective is about sales"))
+
+
+@pytest.mark.parametrize("language, sales, action", [
+    ("es", "Aumentar las ventas a restaurantes", "Duplicar la recompra de clientes fieles"),
+    ("fr", "Augmenter les ventes en ligne de 30 %", "Faire venir plus de clients par recommandation"),
+    ("de", "Den Umsatz mit Ersatzteilen steigern", "Die Weiterempfehlung durch Bestandskunden verdoppeln"),
+])
+def test_sales_only_near_miss_customer_action_in_every_language(language, sales, action):
+    SALES.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        objectives:
+          - {{id: a, statement: "{sales}"}}
+          - {{id: b, statement: "{action}"}}
+    """)
+    SALES.assert_findings(f"""
+        version: 1
+        name: Plan
+        language: {language}
+        objectives:
+          - {{id: a, statement: "{sales}"}}
+    """, (4, 1))

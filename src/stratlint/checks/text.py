@@ -71,11 +71,12 @@ def not_only_words(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     text, or are blank, are left out, and a list with no text passes.
 
     With ``also`` (``given`` paths, ``*`` for every item, from the plan's
-    root), the texts found there count too (``{others}`` quotes them, or
-    says none is named): the rule reports when every text of both
-    matches, and, when the list is absent or empty, reports at the
-    target's key with the variant ``none`` if every text of ``also``
-    matches. An empty target is not judged.
+    root), the texts found there count too: the rule reports when every
+    text of both matches, and, when the list is absent or empty, reports
+    at the target's key with the variant ``none`` if every text of
+    ``also`` matches. When ``also`` found texts, the variant ends in
+    ``-others`` and ``{others}`` quotes them. An empty target is not
+    judged.
     """
     items, pointer = list_at(target, options, ctx)
     words = vocabulary(options["words"], options)
@@ -93,12 +94,12 @@ def not_only_words(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     if items and not texts:
         return  # a list with no text at all: the schema says what is wrong
     if all(words.matches(t) for t in [*texts, *others]):
-        values = {"labels": quote(texts), "count": len(texts),
-                  "others": quote(dict.fromkeys(others)) if others else "none is named"}
+        values = {"labels": quote(texts), "count": len(texts), "others": quote(dict.fromkeys(others))}
+        suffix = "-others" if others else ""
         if texts:
-            yield Hit(pointer, values, at="key", variant="only")
+            yield Hit(pointer, values, at="key", variant="only" + suffix)
         else:
-            yield Hit(ctx.pointer, values, at="key", variant="none")
+            yield Hit(ctx.pointer, values, at="key", variant="none" + suffix)
 
 
 @check("placeholders", {

@@ -149,14 +149,16 @@ def explain(error, root: str = "the plan"):
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             message = f"unknown key '{key}' {where}"
             message += f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
-            if any(p.startswith("^x-") for p in patterns) and isinstance(key, str):
-                message += f"; a field of your own needs the prefix x- ('x-{key}')"
+            if not hint and any(p.startswith("^x-") for p in patterns) and isinstance(key, str):
+                own = "x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key)
+                message += f"; a field of your own starts with x- ('{own}')"
             yield parts + [key], "key", message, key
     elif kind in ("type", "pattern", "minLength", "minItems", "minProperties") and is_empty(instance):
         yield parts, "value", f"{name} must not be empty", None
     elif kind == "type":
         types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        names = [_TYPE_NAMES.get(t, t) for t in types]
+        expected = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         yield parts, "value", f"{name} must be {expected}, not {_describe(instance)}", None
     elif kind == "enum":
         options = [str(o) for o in error.validator_value if not isinstance(o, bool)]
