@@ -35,3 +35,13 @@ def builtin_packs() -> list[Path]:
 
 def presets_dir() -> Path:
     return _HERE / "presets"
+
+
+@lru_cache(maxsize=None)
+def evaluation() -> dict:
+    """How the built-in rules score on the evaluation corpus ({} if the file is missing)."""
+    path = _HERE / "evaluation.json"
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)

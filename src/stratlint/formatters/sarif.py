@@ -49,11 +49,11 @@ def help_uri(rule) -> str | None:
 
 
 def _descriptor(rule) -> dict:
-    from stratlint.rules.docs import explain_rule
+    from stratlint.rules.docs import cited, explain_rule
 
     docs = rule.docs
     markdown = (f"**What it checks**\n\n{docs['what'].strip()}\n\n**Why**\n\n{docs['why'].strip()}\n\n"
-                + (f"> {docs['quote'].strip()}" + (f" ({docs['seed']})" if docs.get("seed") else "") + "\n\n"
+                + (f"> {docs['quote'].strip()}" + (f" ({cited(docs)})" if docs.get("article") else "") + "\n\n"
                    if docs.get("quote") else "")
                 + f"**Example that fires**\n\n```yaml\n{docs['example'].rstrip()}\n```\n\n**Fix**\n\n{docs['fix'].strip()}")
     descriptor = {
