@@ -31,8 +31,10 @@ kpis:
   - {id: fans, name: Followers, objective: grow}
 """
 
-VANITY_MSG = ("every KPI is a vanity metric ('Page likes', 'Followers'); add one that measures customer action "
-              "such as retention, referrals or repeat purchases")
+VANITY_MSG = ("every KPI is a vanity or activity metric ('Page likes', 'Followers'); add one that measures customer "
+              "action such as retention, referrals or repeat purchases")
+SUCCESS_MSG = ("KPI '{name}' counts applause, not customer action, yet it is a measure of success ({use}); keep it as "
+               "a diagnostic without a target or objective, or measure what customers do")
 NO_TARGET_MSG = "KPI 'Followers' has no target; set the value it should reach so the plan can tell success from failure"
 NO_BASELINE_MSG = ("KPI 'Page likes' has a target but no baseline; record where it stands today so the change "
                    "can be measured")
@@ -46,8 +48,29 @@ def sl203(severity="info", path="plan.strategy.yaml"):
     return f"{path}:7:5: SL203 [{severity}] {NO_BASELINE_MSG}  (kpi-without-baseline)"
 
 
+sl203_line = sl203
+
+
 def sl202(severity="warning", path="plan.strategy.yaml"):
     return f"{path}:8:5: SL202 [{severity}] {NO_TARGET_MSG}  (kpi-without-target)"
+
+
+def sl206(kpi: int, severity="warning", path="plan.strategy.yaml"):
+    """SL206 at the likes (7) or the followers (8): both are vanity KPIs that measure an objective."""
+    message = SUCCESS_MSG.format(name="Page likes", use="target 1,000 and objective 'grow'") if kpi == 7 else \
+        SUCCESS_MSG.format(name="Followers", use="objective 'grow'")
+    return f"{path}:{kpi}:5: SL206 [{severity}] {message}  (vanity-kpi-as-success)"
+
+
+def sl2(severity=None, *, sl203=None, path="plan.strategy.yaml") -> list[str]:
+    """What the KPI rules (select: [SL2]) report on PLAN; SL203 is opt-in, so only when asked."""
+    levels = {code: severity for code in ("SL201", "SL202", "SL206")} if severity else {}
+    out = [sl201(levels.get("SL201", "warning"), path)]
+    if sl203:
+        out.append(sl203_line(sl203, path))
+    out += [sl206(7, levels.get("SL206", "warning"), path), sl202(levels.get("SL202", "warning"), path),
+            sl206(8, levels.get("SL206", "warning"), path)]
+    return out
 
 
 def lines(result) -> list[str]:
@@ -199,27 +222,43 @@ def test_select_takes_slugs_and_codes(here, select):
 
 
 def test_select_takes_a_code_prefix(here):
+    """A prefix selects the rules that run by default; the opt-in SL203 is not one of them."""
     write(here / ".stratlint.yaml", "select: [SL2]\n")
     assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
-        sl201(), sl203(), sl202(), "Found 3 problems (0 errors, 2 warnings, 1 info) in 1 file."]
+        *sl2(), "Found 4 problems (0 errors, 4 warnings, 0 info) in 1 file."]
+
+
+@pytest.mark.parametrize("select", ["[SL2, SL203]", "[SL2, kpi-without-baseline]", "ALL"])
+def test_an_opt_in_rule_runs_when_a_selection_names_it(here, select):
+    write(here / ".stratlint.yaml", f"select: {select}\n")
+    found = lines(run_cli(["check", "plan.strategy.yaml"]))
+    assert sl203() in found
+
+
+def test_an_opt_in_rule_runs_when_the_config_gives_it_a_severity(here):
+    write(here / ".stratlint.yaml", "severity: {kpi-without-baseline: info}\n")
+    assert sl203() in lines(run_cli(["check", "plan.strategy.yaml"]))
+    write(here / ".stratlint.yaml", "severity: {SL2: info}\n")  # a prefix does not name it
+    assert sl203() not in lines(run_cli(["check", "plan.strategy.yaml"]))
+    assert sl203() in lines(run_cli(["check", "--select", "SL203", "plan.strategy.yaml"]))
 
 
 @pytest.mark.parametrize("ignore", ["[kpi-without-baseline]", "[SL203]", "SL203"])
 def test_ignore_takes_slugs_and_codes(here, ignore):
-    write(here / ".stratlint.yaml", f"select: [SL2]\nignore: {ignore}\n")
+    write(here / ".stratlint.yaml", f"select: [SL2, SL203]\nignore: {ignore}\n")
     assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
-        sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
+        *sl2(), "Found 4 problems (0 errors, 4 warnings, 0 info) in 1 file."]
 
 
 def test_ignore_takes_a_code_prefix(here):
-    # SL7 is the organization rules: the plan draws three of them when they run
+    # SL7 is the organization rules: the plan draws two of them when they run
     write(here / ".stratlint.yaml", "select: [SL2, SL7]\nignore: [SL7, SL20]\n")
     result = run_cli(["check", "plan.strategy.yaml"])
     assert result.stdout == "No problems found in 1 file.\n"
     assert result.exit_code == 0
     write(here / ".stratlint.yaml", "select: [SL2, SL7]\nignore: [SL20]\n")
     assert [line.split(" ")[1] for line in lines(run_cli(["check", "plan.strategy.yaml"]))[:-1]] == [
-        "SL701", "SL702", "SL703"]
+        "SL701", "SL704"]
 
 
 # -- severity and fail-on --------------------------------------------------------------
@@ -227,27 +266,27 @@ def test_ignore_takes_a_code_prefix(here):
 def test_severity_changes_a_rules_level_and_the_exit_code(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  vanity-only-kpis: error\n  SL203: warning\n")
     result = run_cli(["check", "plan.strategy.yaml"])
-    assert lines(result) == [sl201("error"), sl203("warning"), sl202("warning"),
-                             "Found 3 problems (1 error, 2 warnings, 0 info) in 1 file."]
+    found = sl2(sl203="warning")
+    found[0] = sl201("error")
+    assert lines(result) == [*found, "Found 5 problems (1 error, 4 warnings, 0 info) in 1 file."]
     assert result.exit_code == 1
 
 
 def test_severity_takes_a_code_prefix(here):
     write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  SL2: info\n")
     result = run_cli(["check", "plan.strategy.yaml"])
-    assert lines(result) == [sl201("info"), sl203("info"), sl202("info"),
-                             "Found 3 problems (0 errors, 0 warnings, 3 info) in 1 file."]
+    assert lines(result) == [*sl2("info"), "Found 4 problems (0 errors, 0 warnings, 4 info) in 1 file."]
 
 
 def test_severity_off_switches_a_rule_off(here):
-    write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  kpi-without-baseline: 'off'\n")
+    write(here / ".stratlint.yaml", "select: [SL2]\nseverity:\n  vanity-kpi-as-success: 'off'\n")
     assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201(), sl202(), "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file."]
 
 
 @pytest.mark.parametrize("config", [
-    "select: [SL2]\nseverity:\n  kpi-without-baseline: off\n",
-    "select: [SL2]\nseverity: {SL203: off}\n",
+    "select: [SL2]\nseverity:\n  vanity-kpi-as-success: off\n",
+    "select: [SL2]\nseverity: {SL206: off}\n",
 ])
 def test_severity_off_unquoted_as_the_design_writes_it(here, config):
     """YAML reads a bare off as false; DESIGN.md and the schema's example write it bare."""
@@ -319,9 +358,9 @@ kpis:
   - {id: claps, name: Claps per article, target: 1000, objective: grow}
   - {id: likes, name: Page likes, target: 1000, objective: grow}
 """
-CLAPS_VANITY = ("claps.strategy.yaml:6:1: SL201 [warning] every KPI is a vanity metric ('Claps per article', "
-                "'Page likes'); add one that measures customer action such as retention, referrals or repeat "
-                "purchases  (vanity-only-kpis)")
+CLAPS_VANITY = ("claps.strategy.yaml:6:1: SL201 [warning] every KPI is a vanity or activity metric ('Claps per "
+                "article', 'Page likes'); add one that measures customer action such as retention, referrals or "
+                "repeat purchases  (vanity-only-kpis)")
 
 
 def test_rules_extends_a_vocabulary(here):
@@ -350,6 +389,51 @@ def test_rules_replaces_a_vocabulary_given_as_a_list(here):
         """)
     # 'likes' is no longer in the vocabulary, so not every KPI is vanity
     assert run_cli(["check", "claps.strategy.yaml"]).stdout == "No problems found in 1 file.\n"
+
+
+def test_top_level_vocabularies_reach_every_rule_that_has_that_vocabulary(here):
+    """One entry extends 'vanity' for SL201, SL206 and SL207 alike."""
+    write(here / "claps.strategy.yaml", CLAPS_PLAN)
+    write(here / ".stratlint.yaml", "select: [SL201, SL206]\nvocabularies:\n  vanity: {extend: [claps]}\n")
+    found = [line.split(" ")[1] for line in lines(run_cli(["check", "claps.strategy.yaml"]))[:-1]]
+    assert found == ["SL201", "SL206", "SL206"]
+
+
+def test_a_vocabulary_is_extended_for_one_language_in_config(here):
+    plan = ("version: 1\nname: Piano\nlanguage: {lang}\nkpis:\n"
+            "  - {{id: k, name: Seguaci su Instagram, target: 100}}\n")
+    write(here / "it.strategy.yaml", plan.format(lang="it"))
+    write(here / "en.strategy.yaml", plan.format(lang="en"))
+    write(here / ".stratlint.yaml", "select: [SL206]\nvocabularies:\n  vanity: {it: {extend: [seguaci]}}\n")
+    assert [line.split(":")[0] for line in lines(run_cli(["check", "it.strategy.yaml", "en.strategy.yaml"]))[:-1]] \
+        == ["it.strategy.yaml"]
+
+
+def test_a_vocabulary_no_rule_has_is_left_alone_and_a_bad_one_is_an_error(here):
+    write(here / ".stratlint.yaml", "select: [SL201]\nvocabularies:\n  nowhere: [claps]\n")
+    assert run_cli(["check", "plan.strategy.yaml"]).exit_code == 0
+    write(here / ".stratlint.yaml", "select: [SL201]\nvocabularies:\n  vanity: {french: [claps]}\n")
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == ("stratlint: error: .stratlint.yaml:3:3: invalid config: vocabularies.vanity has the key "
+                             "'french', which is not a language code such as en, fr or de\n")
+    write(here / ".stratlint.yaml", "vocabularies:\n  vanity: {fr: {extends: [claps]}}\n")
+    assert run_cli(["check", "plan.strategy.yaml"]).stderr == (
+        "stratlint: error: .stratlint.yaml:2:17: invalid config: unknown key 'extends' in vocabularies.vanity.fr; "
+        "did you mean 'extend'?\n")
+
+
+def test_the_size_of_a_small_organisation_is_set_per_rule_in_config(here):
+    write(here / "org.strategy.yaml", "version: 1\nname: Choir\norganization: {size: 8, teams: [Publicity]}\n")
+    write(here / ".stratlint.yaml", "select: [SL701, SL702]\n")
+    assert [line.split(" ")[1] for line in lines(run_cli(["check", "org.strategy.yaml"]))[:-1]] == [
+        "SL701", "SL702"]
+    write(here / ".stratlint.yaml", "select: [SL701, SL702]\nrules:\n  marketing-silo:\n"
+                                    "    unless: {field: organization.size, below: 10}\n")
+    assert [line.split(" ")[1] for line in lines(run_cli(["check", "org.strategy.yaml"]))[:-1]] == ["SL701"]
+    write(here / ".stratlint.yaml", "rules:\n  marketing-silo:\n    unless: {field: organization.size, under: 10}\n")
+    result = run_cli(["check", "org.strategy.yaml"])
+    assert result.exit_code == 2 and "unless" in result.stderr
 
 
 # -- rule-packs and plugins ----------------------------------------------------------------
@@ -475,7 +559,7 @@ def test_exclude_skips_folders_in_a_directory_walk(tree, exclude):
 
 def test_per_file_ignores_maps_globs_to_rules(tree):
     write(tree / ".stratlint.yaml", """\
-        select: [SL2]
+        select: [SL201, SL202, SL203]
         per-file-ignores:
           'plans/legacy/**': [SL20]
           'a.strategy.yaml': kpi-without-baseline
@@ -487,7 +571,7 @@ def test_per_file_ignores_maps_globs_to_rules(tree):
 
 
 def test_per_file_ignores_apply_to_files_named_on_the_command_line(tree):
-    write(tree / ".stratlint.yaml", "select: [SL2]\nper-file-ignores:\n  'plans/*/old.*': [SL201, SL202]\n")
+    write(tree / ".stratlint.yaml", "select: [SL201, SL202, SL203]\nper-file-ignores:\n  'plans/*/old.*': [SL201, SL202]\n")
     assert lines(run_cli(["check", "plans/legacy/old.strategy.yaml"])) == [
         sl203(path="plans/legacy/old.strategy.yaml"), "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."]
 
@@ -495,7 +579,7 @@ def test_per_file_ignores_apply_to_files_named_on_the_command_line(tree):
 # -- extends and presets ----------------------------------------------------------------------
 
 def test_extends_a_file_relative_to_the_extending_config(here):
-    write(here / "shared" / "base.yaml", "select: [SL2]\nseverity: {SL203: error}\n")
+    write(here / "shared" / "base.yaml", "select: [SL201, SL202, SL203]\nseverity: {SL203: error}\n")
     write(here / "ci" / "team.yaml", "extends: ../shared/base.yaml\nignore: [SL201]\n")
     result = run_cli(["check", "--config", "ci/team.yaml", "plan.strategy.yaml"])
     assert lines(result) == [sl203("error"), sl202(), "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."]
@@ -514,7 +598,7 @@ def test_extends_a_list_later_entries_win(here):
 
 
 def test_extends_chains_through_several_files(here):
-    write(here / "org.yaml", "select: [SL2]\nseverity: {SL201: error}\n")
+    write(here / "org.yaml", "select: [SL201, SL202, SL203]\nseverity: {SL201: error}\n")
     write(here / "dept.yaml", "extends: org.yaml\nseverity: {SL202: error}\n")
     write(here / ".stratlint.yaml", "extends: dept.yaml\nseverity: {SL201: info}\n")
     assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
@@ -552,7 +636,7 @@ def test_a_config_overrides_the_preset_it_extends(here):
 # -- precedence: command line > nearest config > extends > defaults -----------------------------
 
 def test_severity_precedence_nearest_config_over_extends_over_defaults(here):
-    write(here / "base.yaml", "select: [SL2]\nseverity:\n  vanity-only-kpis: error\n  kpi-without-target: error\n")
+    write(here / "base.yaml", "select: [SL201, SL202, SL203]\nseverity:\n  vanity-only-kpis: error\n  kpi-without-target: error\n")
     write(here / ".stratlint.yaml", "extends: base.yaml\nseverity:\n  kpi-without-target: info\n")
     assert lines(run_cli(["check", "plan.strategy.yaml"])) == [
         sl201("error"),  # from the extended file
@@ -589,7 +673,7 @@ def test_select_precedence_cli_over_nearest_over_extends(here):
 
 
 def test_cli_ignore_applies_on_top_of_the_config_select(here):
-    write(here / ".stratlint.yaml", "select: [SL2]\n")
+    write(here / ".stratlint.yaml", "select: [SL201, SL202, SL203]\n")
     assert lines(run_cli(["check", "--ignore", "SL203,vanity-only-kpis", "plan.strategy.yaml"])) == [
         sl202(), "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
@@ -611,7 +695,7 @@ def test_select_does_not_hide_a_file_that_is_not_yaml(here):
 # -- validation: one line naming file, line and key; exit 2 -------------------------------------
 
 KEYS = ("baseline, exclude, extends, fail-on, ignore, include, per-file-ignores, plugins, require-reason, "
-        "rule-packs, rules, select, severity")
+        "rule-packs, rules, select, severity, vocabularies")
 
 
 @pytest.mark.parametrize("config, error", [
@@ -633,7 +717,7 @@ KEYS = ("baseline, exclude, extends, fail-on, ignore, include, per-file-ignores,
     ("rules:\n  SL9: {}\n", ".stratlint.yaml:2:3: invalid config: rules takes a rule's slug or code, not 'SL9'"),
     ("rules:\n  vanity-only-kpis:\n    vocabularies:\n      vanity: [claps]\n    colour: red\n",
      ".stratlint.yaml:2:3: invalid config: options for 'vanity-only-kpis': unknown key 'colour' in the options of "
-     "'any_match'; expected one of: field, vocabularies, when_empty, where (at /colour)"),
+     "'any_match'; expected one of: classes, field, vocabularies, when_empty, where (at /colour)"),
     ("select: [SL201]\nselect: [SL202]\n", ".stratlint.yaml:2:1: config repeats the key 'select' (first on line 1)"),
     ("select: [SL201\n",
      ".stratlint.yaml:2:1: config is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
@@ -754,23 +838,24 @@ def test_statistics_counts_findings_per_rule_most_first(here):
     result = run_cli(["check", "--isolated", "--select", "SL2,SL903", "--statistics", "many.strategy.yaml",
                       "plan.strategy.yaml"])
     assert lines(result) == [
+        "12  SL206   [warning] vanity-kpi-as-success",
         "11  SL202   [warning] kpi-without-target",
         " 2  SL201   [warning] vanity-only-kpis",
-        " 1  SL203   [info] kpi-without-baseline",
         " 1  SL903   [warning] placeholder-text",
-        "Found 15 problems (0 errors, 14 warnings, 1 info) in 2 files.",
+        "Found 26 problems (0 errors, 26 warnings, 0 info) in 2 files.",
     ]
     assert result.exit_code == 0
 
 
 def test_statistics_uses_the_configured_severities_and_exit_code(here):
-    write(here / ".stratlint.yaml", "select: [SL2]\nseverity: {SL202: error}\n")
+    write(here / ".stratlint.yaml", "select: [SL2]\nseverity: {SL202: error, SL203: info}\n")
     result = run_cli(["check", "--statistics", "plan.strategy.yaml"])
     assert lines(result) == [
+        "2  SL206   [warning] vanity-kpi-as-success",
         "1  SL201   [warning] vanity-only-kpis",
         "1  SL202   [error] kpi-without-target",
         "1  SL203   [info] kpi-without-baseline",
-        "Found 3 problems (1 error, 1 warning, 1 info) in 1 file.",
+        "Found 5 problems (1 error, 3 warnings, 1 info) in 1 file.",
     ]
     assert result.exit_code == 1
 

@@ -172,6 +172,14 @@ def explain(error, root: str = "the plan"):
             elif hint:
                 message += f"; did you mean '{hint[0]}'?"
         yield parts, "value", message, None
+    elif kind == "anyOf" and error.context and not is_empty(instance):
+        # the alternative that came closest: the deepest error of one whose type was right
+        typed = [e for e in error.context if e.validator != "type" or e.relative_path] or list(error.context)
+        rank = {"required": 0, "additionalProperties": 1}
+        closest = max(typed, key=lambda e: (len(e.absolute_path), rank.get(e.validator, 2)))
+        yield from explain(closest, root)
+    elif kind == "pattern" and "propertyNames" in error.schema_path:
+        yield parts, "value", f"{name} has the key '{instance}', which is not a language code such as en, fr or de", None
     elif kind == "minimum":
         yield parts, "value", f"{name} must be at least {error.validator_value}, not {_describe(instance)}", None
     elif kind == "const":
