@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from stratlint.cli import cli
 from tests.helpers import run_cli
 
-SELECT = "SL2,SL903,SL402"
+SELECT = "SL201,SL202,SL203,SL903,SL402"
 
 PLAN = """\
 version: 1
@@ -35,7 +35,7 @@ tactics:
 """
 
 PLACEHOLDER = "'{value}' is only a placeholder; write the real value, or remove the key until it is decided"
-VANITY = ("every KPI is a vanity metric ({labels}); add one that measures customer action such as retention, "
+VANITY = ("every KPI is a vanity or activity metric ({labels}); add one that measures customer action such as retention, "
           "referrals or repeat purchases")
 NO_TARGET = "KPI '{name}' has no target; set the value it should reach so the plan can tell success from failure"
 NO_BASELINE = ("KPI '{name}' has a target but no baseline; record where it stands today so the change can be "

@@ -42,7 +42,8 @@ PLAN_FINDINGS = [
     "within a list  (duplicate-id)",
     "a.strategy.yaml:9:31: SL004 [error] unknown channel 'tv'; defined: insta  (unknown-reference)",
     "a.strategy.yaml:10:22: SL002 [error] unknown key 'zz' in tactics[1]; expected one of: audience, budget, "
-    "channel, description, id, interaction, name, objectives, owner, stage, touchpoint  (schema-violation)",
+    "channel, description, id, interaction, name, objectives, owner, stage, touchpoint; a field of your own starts "
+    "with x- ('x-zz')  (schema-violation)",
     "a.strategy.yaml:10:38: SL004 [error] unknown channel 'radio'; defined: insta  (unknown-reference)",
 ]
 

@@ -11,7 +11,7 @@ from stratlint.rules.registry import load_rules
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.strategy.yaml"))
 RULES = load_rules().rules
-MODELINE = "# yaml-language-server: $schema=https://stratlint.dev/schemas/strategy-v1.schema.json"
+MODELINE = "# yaml-language-server: $schema=../schemas/strategy-v1.schema.json"  # resolves in a checkout, offline
 
 
 def expected_codes(path: Path) -> set[str]:
@@ -31,3 +31,13 @@ def test_example_draws_exactly_the_codes_it_promises(path):
     assert not result.crashes
     assert {f.code for f in result.findings} == expected_codes(path)
     assert path.read_text(encoding="utf-8").splitlines()[0] == MODELINE
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_cite_articles_by_title_not_file(path):
+    text = path.read_text(encoding="utf-8")
+    assert ".txt" not in text and "seed 0" not in text
+
+
+def test_the_modeline_of_the_examples_resolves():
+    assert (EXAMPLES[0].parent / "../schemas/strategy-v1.schema.json").resolve().is_file()

@@ -4,6 +4,7 @@ overwrites a plan by accident."""
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import stat
 from collections import Counter
@@ -23,7 +24,7 @@ from tests.helpers import run_cli
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 RULES = load_rules().rules
-MODELINE = "# yaml-language-server: $schema=https://stratlint.dev/schemas/strategy-v1.schema.json\n"
+MODELINE = "# yaml-language-server: $schema=strategy.schema.json\n"
 
 
 def codes(text: str) -> Counter:
@@ -38,7 +39,8 @@ def test_init_writes_a_starter_plan_that_passes_every_error_rule(tmp_path, monke
     todo = text.count('"TODO: ') + text.count("'TODO: ")
     assert result.stdout == (
         f"Wrote plan.strategy.yaml: a starter plan with {todo} TODO placeholders to fill in.\n"
-        "Replace them with your decisions, then run 'stratlint check plan.strategy.yaml'.\n")
+        "Replace them with your decisions, then run 'stratlint check plan.strategy.yaml'.\n"
+        "For completion and checks as you type, run 'stratlint schema > strategy.schema.json'.\n")
     assert text.startswith(MODELINE)
     assert codes(text) == Counter({("SL903", "warning"): todo})  # nothing but the placeholders
     check = run_cli(["check", "--isolated", "plan.strategy.yaml"])
@@ -129,16 +131,31 @@ def test_the_template_is_in_the_package_and_every_section_cites_a_seed():
                 if not previous.startswith("#"):
                     break
                 above.append(previous)
-            assert any("seed 00" in c for c in above), f"section '{key.group(1)}' cites no seed"
+            assert any(re.match(r'# \u201c.+\u201d: "', c) for c in above), f"section '{key.group(1)}' cites no article"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside this checkout")
 def test_every_quote_in_the_template_is_in_its_seed():
-    quotes = re.findall(r'seed (\d{3}): "(.+)"', starter.template())
+    quotes = re.findall(r'# \u201c(.+?)\u201d: "(.+)"', starter.template())
     assert len(quotes) >= 15
-    for number, quote in quotes:
-        seed = next(SEEDS.glob(f"{number}_*.txt"))
-        assert " ".join(quote.split()) in " ".join(seed.read_text(encoding="utf-8").split()), quote
+    seeds = {" ".join(p.read_text(encoding="utf-8").splitlines()[0].split()): p for p in SEEDS.glob("*.txt")}
+    for title, quote in quotes:
+        text = seeds[title].read_text(encoding="utf-8")  # the title is the article's own
+        assert " ".join(quote.split()) in " ".join(text.split()), quote
+    assert "seed" not in starter.template() and ".txt" not in starter.template()
+
+
+def test_the_modeline_points_at_the_schema_the_hint_writes(tmp_path):
+    """The modeline names a file beside the plan; 'stratlint schema' writes it, and
+    once it exists init no longer asks for it."""
+    result = run_cli(["init", "--no-input", str(tmp_path / "plans" / "q3.strategy.yaml")])
+    hint = result.stdout.splitlines()[-1]
+    schema = tmp_path / "plans" / "strategy.schema.json"
+    assert hint == f"For completion and checks as you type, run 'stratlint schema > {schema}'."
+    schema.write_text(run_cli(["schema"]).stdout, encoding="utf-8")
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"].startswith("Marketing strategy plan")
+    again = run_cli(["init", "--no-input", "--force", str(tmp_path / "plans" / "q3.strategy.yaml")])
+    assert "stratlint schema" not in again.stdout
 
 
 def test_a_value_that_holds_a_template_marker_stays_as_written():

@@ -134,7 +134,7 @@ def test_readme_config_examples_are_valid(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli(["check", "plans"])
     assert result.stderr == ""
-    assert "SL201 [error] every KPI is a vanity metric" in result.stdout  # severity from the snippet
+    assert "SL201 [error] every KPI is a vanity or activity metric" in result.stdout  # severity from the snippet
     assert result.exit_code == 1
 
 

@@ -21,7 +21,7 @@ import pytest
 
 from tests.helpers import run_cli
 
-VANITY_MSG = ("every KPI is a vanity metric ('Page likes', 'Followers'); add one that measures customer action "
+VANITY_MSG = ("every KPI is a vanity or activity metric ('Page likes', 'Followers'); add one that measures customer action "
               "such as retention, referrals or repeat purchases")
 NO_TARGET_MSG = "KPI 'Followers' has no target; set the value it should reach so the plan can tell success from failure"
 PLACEHOLDER_MSG = "'TODO' is only a placeholder; write the real value, or remove the key until it is decided"

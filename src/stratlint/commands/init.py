@@ -3,7 +3,7 @@
 The plan is a template shipped inside the package
 (``stratlint/templates/plan.strategy.yaml``), not generated: a strategist
 reads it as a document, and its comments (what each section is for, and
-the seed article that argues for it) are easier to keep right in one YAML
+the article that argues for it) are easier to keep right in one YAML
 file than in code. It passes every error-level rule, and its only
 warnings are the placeholders (``TODO: ...``, placeholder-text) that ask
 for a decision.
@@ -135,6 +135,9 @@ def run_init(path: str | None, name: str | None, owner: str | None, objective: s
     todo = _placeholders(text, target)
     click.echo(f"Wrote {target}: a starter plan with {todo} TODO placeholders to fill in.")
     click.echo(f"Replace them with your decisions, then run 'stratlint check {target}'.")
+    schema = os.path.join(folder, "strategy.schema.json") if folder else "strategy.schema.json"
+    if not os.path.exists(schema):
+        click.echo(f"For completion and checks as you type, run 'stratlint schema > {schema}'.")
     return 0
 
 
