@@ -70,6 +70,7 @@ SENTENCES = ["Run it with the {venue} team so {cust} meet the people behind {bra
              "Answers go into the FAQ; the best questions become next month's topic."]
 TEAMS = ["Customer service", "Store staff", "Product", "HR", "Finance"]
 MARKETING_TEAMS = ["Marketing", "Communications", "Brand", "Social media", "PR"]
+MARKETING_ROLES = ["Head of Marketing", "Social media manager", "Brand manager", "PR lead"]
 HACKS = ["Buy followers", "Follow-back campaign", "Join an engagement pod", "Buy likes for launch posts"]
 PLACEHOLDERS = ["TODO", "TBD", "FIXME", "TODO: ask the store team", "..."]
 
@@ -156,8 +157,8 @@ def clean_plan(r: random.Random, scale: float) -> dict:
         "content": {"pillars": [fill("{Topic} how-tos"), "Customer stories", "Behind the scenes"]},
         "listening": {"tools": ["Brand mention alerts", "Review inbox"], "cadence": "weekly",
                       "owner": "Community lead"},
-        "customer_care": {"channels": [channels[0]["id"], channels[1]["id"]], "response_time": "4 hours",
-                          "owner": "Support lead"},
+        "customer_care": {"channels": [channels[0]["id"], *(c["id"] for c in channels if c["kind"] == "social")],
+                          "response_time": "4 hours", "owner": "Support lead"},  # every social channel: no SL508
         "loyalty": fill("Every fifth {offer} order is on us; members get early access to {topic} evenings."),
         "word_of_mouth": {"program": "Bring a friend", "description": fill("{Cust} bring a friend to the {venue}.")},
         "advocacy": fill("Regular {cust} host {topic} evenings and get training and early access."),
@@ -177,7 +178,8 @@ def prune(value):
     return [prune(v) for v in value] if isinstance(value, list) else value
 
 
-# -- defects: each changes a clean plan and returns how many findings of its rule it plants -------
+# -- defects: each changes a clean plan and returns how many findings of its rule it plants ------
+# (or, when it plants findings of several rules, {code: count})
 
 def drop(*path: str, keep: dict | None = None):
     """Delete the key at ``path`` or, half the time, leave only ``keep`` in it."""
@@ -217,8 +219,19 @@ def short_horizon(p, r):
 
 
 def marketing_silo(p, r):
+    """Marketing teams only, and marketing people own every tactic, the listening and the care (rules v2
+    count an owner beyond marketing as taking part). Applied last, so no other defect brings one back."""
     p["organization"]["teams"] = r.sample(MARKETING_TEAMS, 2)
+    for section in (*p["tactics"], p.get("listening"), p.get("customer_care")):
+        if isinstance(section, dict) and "owner" in section:
+            section["owner"] = r.choice(MARKETING_ROLES)
     return 1
+
+
+def vanity_only(p, r):
+    """Every KPI a vanity count: SL201 once, and SL206 at each KPI, since each measures an objective."""
+    each("kpis", name=VANITY, category="vanity")(p, r)
+    return {"SL201": 1, "SL206": len(p["kpis"])}
 
 
 def growth_hack(p, r):
@@ -230,7 +243,7 @@ def growth_hack(p, r):
 
 DEFECTS = {  # name: (rule code, change)
     "missing-business-objective": ("SL101", each("objectives", type=["marketing", "communication"])),
-    "vanity-only-kpis": ("SL201", each("kpis", name=VANITY, category="vanity")),
+    "vanity-only-kpis": ("SL201", vanity_only),
     "kpi-without-target": ("SL202", some("kpis", lambda k, r: k.pop("target"))),  # the baseline stays: no SL203
     "no-value-proposition": ("SL303", drop("value_proposition")),
     "broadcast-only": ("SL501", each("tactics", interaction="one-way")),
@@ -318,9 +331,11 @@ def generate(index: int, seed: int, scale: float, rate: float) -> tuple[str, lis
     r = random.Random(f"stratlint-corpus:{seed}:{index}")
     plan, expected = clean_plan(r, scale), {}
     names = r.sample(sorted(DEFECTS), r.choice([1, 1, 2, 3])) if r.random() < rate else []
-    for name in names:
+    for name in sorted(names, key=lambda n: n == "marketing-silo"):  # the silo last: see marketing_silo
         code, change = DEFECTS[name]
-        expected[code] = expected.get(code, 0) + change(plan, r)
+        planted = change(plan, r)
+        for code, n in (planted.items() if isinstance(planted, dict) else [(code, planted)]):
+            expected[code] = expected.get(code, 0) + n
     shared = []
     if r.random() < 0.25:  # one objectives list that later tactics reach through aliases
         tactics = [t for t in plan["tactics"] if "objectives" in t]

@@ -93,7 +93,7 @@ def test_action_run_step_annotates_and_writes_sarif_and_the_job_summary(tmp_path
     proc = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == code, proc.stderr
-    assert proc.stdout.startswith("::error file=plans/q3.strategy.yaml,line=")
+    assert any(line.startswith("::error file=plans/q3.strategy.yaml,line=") for line in proc.stdout.splitlines())
     sarif = json.loads((tmp_path / "stratlint.sarif").read_text())
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"SL901"}
     markdown = job_summary.read_text(encoding="utf-8")
