@@ -38,8 +38,11 @@ TEXT_LIMIT = 80
 
 def shorten(text: str) -> str:
     """A value as a message shows it: stripped, on one line, at most TEXT_LIMIT characters."""
-    text = " ".join(str(text)[:TEXT_LIMIT * 4].split())
-    return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT - 1].rstrip() + "\u2026"
+    raw = str(text).strip()
+    text = " ".join(raw[:TEXT_LIMIT * 4].split())  # a bounded window: a huge value costs no more
+    if len(text) <= TEXT_LIMIT and len(raw) <= TEXT_LIMIT * 4:
+        return text
+    return text[:TEXT_LIMIT - 1].rstrip() + "\u2026"
 
 
 def quoted(value) -> str:
