@@ -10,7 +10,11 @@ import pytest
 from stratlint.document import load
 from stratlint.schema.explain import quick_check, validator
 
-EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.strategy.yaml"))
+ROOT = Path(__file__).resolve().parent.parent
+# four corpus plans carry the rules v2 additions (language, medium, url, sizes, unit, a loyalty list)
+EXAMPLES = sorted(ROOT.glob("examples/*.strategy.yaml")) + [
+    ROOT / "tests" / "corpus" / f"{name}.strategy.yaml"
+    for name in ("boulangerie-fr", "city-council", "fintech-launch", "two-person-ceramics")]
 ODD_VALUES = [None, "", "  ", 0, 1, 1.0, 1.5, -3, True, False, "text", "Bad Id", "2027-02-30", "2027-01-31",
               "social", "business", [], ["a"], [1], {}, {"x-a": 1}, {"bogus": 1}, float("inf")]
 

@@ -509,3 +509,78 @@ def test_explaining_only_the_failing_sections_finds_what_the_whole_plan_gives(ed
     doc = load(GOOD.replace(old, new, 1))
     found = violations(doc)
     assert found and found == violations(doc, validator())
+
+
+# -- rules v2 additions (item 12) and the editor schema ---------------------------------
+
+def test_the_schema_accepts_what_real_plans_carry():
+    assert messages("""
+        version: 1
+        name: Plan
+        language: fr-CA
+        audience:
+          segments:
+            - {id: a, description: Owners, size: 58000}
+            - {id: b, description: Managers, size: 'about 1,900 accounts'}
+        kpis:
+          - {id: k, name: Revenue, category: activity, owner: Sales operations, unit: GBP, frequency: monthly}
+        channels:
+          - {id: c, name: Etsy shop, url: "https://etsy.example/shop", medium: online}
+        loyalty: [Stamp card, Birthday cake]
+        organization: {size: 2}
+    """) == []
+
+
+@pytest.mark.parametrize("line, message", [
+    ("language: French", (3, 11, "language 'French' is not a language tag; write a BCP 47 tag such as en, fr")),
+    ("organization: {size: 0}", (3, 22, "organization.size must be at least 1, not the number 0")),
+    ("organization: {size: 2.5}", (3, 22, "organization.size must be a whole number, not the number 2.5")),
+    ("organization: {size: two}", (3, 22, "organization.size must be a whole number, not the text 'two'")),
+    ("loyalty: [Stamp card, 5]", (3, 23, "loyalty[1] must be text, not the number 5")),
+])
+def test_the_v2_additions_are_checked(line, message):
+    found = messages(f"""
+        version: 1
+        name: Plan
+        {line}
+    """)
+    assert len(found) == 1 and found[0][:2] == message[:2] and message[2] in found[0][2], found
+
+
+SCHEMA = json.loads((ROOT / "schemas" / "strategy-v1.schema.json").read_text(encoding="utf-8"))
+
+
+def _nodes(node, path=()):
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _nodes(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _nodes(value, path + (i,))
+
+
+def test_every_field_explains_itself_to_an_editor():
+    """Hover and completion in VS Code's YAML extension read description,
+    markdownDescription and, for each enum value, (markdown)enumDescriptions."""
+    for path, node in _nodes(SCHEMA):
+        if len(path) >= 2 and path[-2] == "properties":
+            assert node.get("description"), path
+        if "enum" in node and path[-1] not in ("version",):
+            for key in ("enumDescriptions", "markdownEnumDescriptions"):
+                assert len(node.get(key, [])) == len(node["enum"]), (path, key)
+            for value, text in zip(node["enum"], node["markdownEnumDescriptions"]):
+                assert text.startswith(f"**{value}**"), (path, value)
+
+
+def test_descriptions_cite_articles_by_title_never_a_seed_number():
+    text = json.dumps(SCHEMA, ensure_ascii=False)
+    assert "seed" not in text
+    assert "*RIP Social Media: Long Live Social*" in text
+
+
+def test_examples_in_the_schema_are_valid_values():
+    for path, node in _nodes(SCHEMA):
+        for example in node.get("examples", []) if isinstance(node.get("examples"), list) else []:
+            schema = {k: v for k, v in node.items() if k != "$ref"}
+            jsonschema.Draft202012Validator({**schema, "$defs": SCHEMA["$defs"]}).validate(example)

@@ -178,6 +178,9 @@ def explain(error, root: str = "the plan"):
         rank = {"required": 0, "additionalProperties": 1}
         closest = max(typed, key=lambda e: (len(e.absolute_path), rank.get(e.validator, 2)))
         yield from explain(closest, root)
+    elif kind == "pattern" and parts and parts[-1] == "language":
+        yield parts, "value", (f"{name} '{instance}' is not a language tag; write a BCP 47 tag such as en, fr, "
+                               "de, es or fr-CA"), None
     elif kind == "pattern" and "propertyNames" in error.schema_path:
         yield parts, "value", f"{name} has the key '{instance}', which is not a language code such as en, fr or de", None
     elif kind == "minimum":
