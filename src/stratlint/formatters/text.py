@@ -1,6 +1,6 @@
 """The text format: one finding a line, then a summary line.
 
-    plans/q3.strategy.yaml:14:5: SL201 [warning] every KPI is a vanity metric ...  (vanity-only-kpis)
+    plans/q3.strategy.yaml:14:5: SL201 [warning] every KPI is a vanity or activity metric ...  (vanity-only-kpis)
 
 File names are printed with their control characters escaped (see
 :func:`stratlint.formatters.shown`).
