@@ -31,7 +31,11 @@ EVALUATION = ROOT / "src" / "stratlint" / "evaluation.json"
 
 #: (file, code, line, kind, reason); kind is "missed" (expected, not
 #: reported) or "extra" (reported, not expected)
-DISAGREEMENTS: list[tuple[str, str, int, str, str]] = []
+DISAGREEMENTS: list[tuple[str, str, int, str, str]] = [
+    ("gelateria-it.strategy.yaml", "SL206", 57, "missed",
+     "stratlint ships no Italian vocabularies, so an Italian plan is read with the English ones and 'Mi piace' "
+     "(likes) is not seen as vanity; a team writing in Italian extends 'vanity' for it in config"),
+]
 
 Key = tuple  # (file, code, line)
 

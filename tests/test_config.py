@@ -625,6 +625,19 @@ def test_preset_strict_raises_info_rules_to_warning_and_fails_on_warnings(here):
     assert result.exit_code == 0
 
 
+def test_preset_strict_raises_every_info_rule_and_switches_the_opt_in_rule_on(here):
+    import yaml
+
+    from stratlint.resources import presets_dir
+    from stratlint.rules.registry import load_rules
+
+    raised = yaml.safe_load((presets_dir() / "strict.yaml").read_text(encoding="utf-8"))["severity"]
+    info = {r.slug for r in load_rules().rules if str(r.severity) == "info"}
+    assert info <= set(raised), info - set(raised)
+    write(here / ".stratlint.yaml", "extends: stratlint:strict\n")
+    assert sl203("warning") in lines(run_cli(["check", "plan.strategy.yaml"]))
+
+
 def test_a_config_overrides_the_preset_it_extends(here):
     write(here / ".stratlint.yaml", "extends: stratlint:strict\nselect: [SL203]\nfail-on: error\n"
                                     "severity: {kpi-without-baseline: info}\n")

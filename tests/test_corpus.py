@@ -1,5 +1,5 @@
 """stratlint against the evaluation corpus: the findings a strategist
-expects in 15 realistic plans (tests/corpus/expected.yaml), by file, rule
+expects in realistic plans (tests/corpus/expected.yaml), by file, rule
 and line, with the published precision and recall held current."""
 from __future__ import annotations
 
