@@ -45,6 +45,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _WORD_START = r"(?<![^\W_])"  # not preceded by a letter or digit
 _WORD_END = r"(?![^\W_])"  # not followed by a letter or digit
 _SENTENCE_END = re.compile(r"[.!?;:](?= |$)")
+_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits
 
 
 def cut(text: str) -> str:
@@ -62,9 +63,22 @@ def cut(text: str) -> str:
 def fold(text: str) -> str:
     """``text`` in the form vocabularies compare: read part only, accents
     removed, case folded, one apostrophe, each run of separators one space."""
-    text = unicodedata.normalize("NFKD", cut(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _fold(cut(text))
+
+
+@lru_cache(maxsize=1024)  # a plan's names are read by several rules; keys are at most MAX_CHARS long
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", text.casefold().translate(_APOSTROPHES)).strip()
+
+
+@lru_cache(maxsize=1024)
+def _runs(folded: str) -> frozenset:
+    """The runs of letters and digits of a folded text: a vocabulary none of
+    whose entries starts with one of them cannot match, and is not searched."""
+    return frozenset(_RUN.findall(folded))
 
 
 def is_plural(word: str) -> bool:
@@ -92,7 +106,7 @@ def _entry_forms(entry: str) -> list[str]:
 class Vocabulary:
     """A compiled vocabulary. ``find_all`` returns the entries that matched."""
 
-    __slots__ = ("entries", "_regex", "_groups")
+    __slots__ = ("entries", "_regex", "_groups", "_heads")
 
     def __init__(self, entries: list[str] | tuple[str, ...]) -> None:
         self.entries = tuple(entries)
@@ -104,23 +118,34 @@ class Vocabulary:
         # longest first, so that a phrase wins over a word it starts with
         ordered = sorted(forms, key=len, reverse=True)
         self._groups = [forms[f] for f in ordered]
+        # the first run of letters and digits of each form: a match starts with
+        # one of them as a whole run of the text (None: a form without one)
+        heads = {(_RUN.search(f).group(0) if _RUN.search(f) else None) for f in ordered}
+        self._heads = None if None in heads else frozenset(heads)
         if ordered:
             body = "|".join(f"(?P<g{i}>{re.escape(f)})" for i, f in enumerate(ordered))
             self._regex = re.compile(f"{_WORD_START}(?:{body}){_WORD_END}")
         else:
             self._regex = None
 
+    def _may_match(self, folded: str) -> bool:
+        return self._regex is not None and (self._heads is None or not self._heads.isdisjoint(_runs(folded)))
+
     def matches(self, text: object) -> bool:
         if self._regex is None or not isinstance(text, str):
             return False
-        return self._regex.search(fold(text)) is not None
+        folded = fold(text)
+        return self._may_match(folded) and self._regex.search(folded) is not None
 
     def find_all(self, text: object) -> list[str]:
         """The entries found in ``text``, in the order they first appear."""
         if self._regex is None or not isinstance(text, str):
             return []
+        folded = fold(text)
+        if not self._may_match(folded):
+            return []
         found: list[str] = []
-        for m in self._regex.finditer(fold(text)):
+        for m in self._regex.finditer(folded):
             entry = self._groups[int(m.lastgroup[1:])]
             if entry not in found:
                 found.append(entry)
@@ -128,7 +153,7 @@ class Vocabulary:
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each match in text already :func:`fold`-ed."""
-        if self._regex is None:
+        if not self._may_match(folded):
             return []
         return [m.span() for m in self._regex.finditer(folded)]
 
@@ -203,10 +228,23 @@ def entries_for(vocabulary: object, language: str) -> list:
     return list(vocabulary or [])
 
 
+_LOCALIZED: dict[tuple[int, str], tuple[dict, dict]] = {}
+
+
 def localize(options: dict, language: str) -> dict:
     """``options`` with each vocabulary given per language reduced to the
-    list for ``language`` (English when it has none)."""
+    list for ``language`` (English when it has none). The result is kept
+    for the same options and language, so that every file of a run sees
+    the same lists (and their compiled vocabularies are reused)."""
     vocabs = options.get("vocabularies")
     if not isinstance(vocabs, dict) or not any(isinstance(v, dict) for v in vocabs.values()):
         return options
-    return {**options, "vocabularies": {name: entries_for(v, language) for name, v in vocabs.items()}}
+    key = (id(options), language)
+    kept = _LOCALIZED.get(key)
+    if kept is not None and kept[0] is options:
+        return kept[1]
+    if len(_LOCALIZED) > 512:
+        _LOCALIZED.clear()
+    localized = {**options, "vocabularies": {name: entries_for(v, language) for name, v in vocabs.items()}}
+    _LOCALIZED[key] = (options, localized)  # holds the options, so their id is not reused meanwhile
+    return localized

@@ -65,14 +65,24 @@ SCHEMA = {
 }
 
 
+_COMPILED: dict[int, tuple[object, object]] = {}
+
+
 def vocabulary(spec: str | list, options: dict):
     """A vocabulary given inline (a list) or by name (``options['vocabularies']``)."""
     if isinstance(spec, str):
         entries = (options.get("vocabularies") or {}).get(spec)
         if entries is None:
             raise KeyError(f"the rule's options define no vocabulary named {spec!r}")
-        spec = entries_for(entries, "en")  # not localized (a caller outside the engine): English
-    return compile_vocabulary(tuple(spec))
+        spec = entries
+    kept = _COMPILED.get(id(spec))  # the same list object: compiled once per run
+    if kept is not None and kept[0] is spec:
+        return kept[1]
+    compiled = compile_vocabulary(tuple(entries_for(spec, "en")))  # not localized: a caller outside the engine
+    if len(_COMPILED) > 4096:
+        _COMPILED.clear()
+    _COMPILED[id(spec)] = (spec, compiled)  # holds the list, so its id is not reused meanwhile
+    return compiled
 
 
 def holds(where: dict, item: Any, options: dict) -> bool:
