@@ -36,7 +36,7 @@ PLAN = textwrap.dedent("""\
 PLAN_FINDINGS = [
     "a.strategy.yaml:3:1: SL003 [error] duplicate key 'name' (first on line 2); only this last value counts"
     "  (duplicate-key)",
-    "a.strategy.yaml:4:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'?"
+    "a.strategy.yaml:4:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'? (or 'x-objetives' for a field of your own)"
     "  (schema-violation)",
     "a.strategy.yaml:7:10: SL005 [error] duplicate id 'insta' (first used by channels[0]); ids must be unique "
     "within a list  (duplicate-id)",

@@ -44,7 +44,7 @@ CASES = [
     ("binary.strategy.yaml", b"version: 1\nname: x\x00y\n",
      "2:8: SL001 [error] the file holds NUL bytes; it looks binary, not a YAML plan"),
     ("crlf.strategy.yaml", b"version: 1\r\nname: Plan\r\nobjetives: []\r\n",
-     "3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'?"),
+     "3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'? (or 'x-objetives' for a field of your own)"),
     ("tabs.strategy.yaml", b"version: 1\nname: Plan\nperiod:\n\tstart: 2027-01-01\n",
      "4:1: SL001 [error] found character that cannot start any token"),
     ("longline.strategy.yaml", b"version: 1\nname: " + b"x" * 5_000_000 + b"\n", None),
@@ -169,7 +169,7 @@ def test_unreadable_file_is_one_line_and_exit_2(tmp_path, monkeypatch):
 def test_stdin(tmp_path):
     result = check("-", stdin=b"version: 1\nname: Plan\nobjetives: []\n")
     assert result.stdout.splitlines()[0] == (
-        "<stdin>:3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'?"
+        "<stdin>:3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'? (or 'x-objetives' for a field of your own)"
         "  (schema-violation)")
     assert result.exit_code == 1
 

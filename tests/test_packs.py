@@ -73,7 +73,7 @@ def test_user_rule_listed_and_explained(pack):
     (("then: {function: present,", "then: {function: presnt,"), "8:22",
      "unknown check function 'presnt'; did you mean 'present'?"),
     (("    given: /tactics/*\n", "    given: /tactics/*\n    severty: warning\n"), "8:5",
-     "unknown key 'severty' in rules[0]; did you mean 'severity'?"),
+     "unknown key 'severty' in rules[0]; did you mean 'severity'? (or 'x-severty' for a field of your own)"),
     (("options: {field: owner}", "options: {feild: owner}"), "8:41",
      "unknown key 'feild' in the options of 'present'; did you mean 'field'?"),
     (("code: ACME001", "code: SL999"), "3:11", "prefix SL, which is reserved"),

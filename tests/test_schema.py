@@ -95,7 +95,7 @@ def test_unknown_key_at_the_top_level_is_at_the_key_with_a_hint():
             statement: Grow
         zzzz: 1
     """, (3, 1), (6, 1))
-    assert findings[0].message == "unknown key 'objetives' at the top level; did you mean 'objectives'?"
+    assert findings[0].message == "unknown key 'objetives' at the top level; did you mean 'objectives'? (or 'x-objetives' for a field of your own)"
     assert tuple(findings[0].span) == (3, 1, 3, 10)  # the key, not its value
     assert findings[1].message == (f"unknown key 'zzzz' at the top level; expected one of: {TOP_KEYS}; "
                                    "a field of your own starts with x- ('x-zzzz')")
@@ -103,28 +103,28 @@ def test_unknown_key_at_the_top_level_is_at_the_key_with_a_hint():
 
 @pytest.mark.parametrize("line, message", [
     ("objectives: [{id: a, statement: S, kpi: [k]}]",
-     (3, 36, "unknown key 'kpi' in objectives[0]; did you mean 'kpis'?")),
+     (3, 36, "unknown key 'kpi' in objectives[0]; did you mean 'kpis'? (or 'x-kpi' for a field of your own)")),
     ("audience: {segments: [{id: s, description: D, insight: [x]}]}",
-     (3, 47, "unknown key 'insight' in audience.segments[0]; did you mean 'insights'?")),
+     (3, 47, "unknown key 'insight' in audience.segments[0]; did you mean 'insights'? (or 'x-insight' for a field of your own)")),
     ("kpis: [{id: k, name: K, categroy: outcome}]",
-     (3, 25, "unknown key 'categroy' in kpis[0]; did you mean 'category'?")),
+     (3, 25, "unknown key 'categroy' in kpis[0]; did you mean 'category'? (or 'x-categroy' for a field of your own)")),
     ("channels: [{id: c, name: C, knd: social}]",
-     (3, 29, "unknown key 'knd' in channels[0]; did you mean 'kind'?")),
+     (3, 29, "unknown key 'knd' in channels[0]; did you mean 'kind'? (or 'x-knd' for a field of your own)")),
     ("tactics: [{id: t, name: T, chanel: c}]",
-     (3, 28, "unknown key 'chanel' in tactics[0]; did you mean 'channel'?")),
+     (3, 28, "unknown key 'chanel' in tactics[0]; did you mean 'channel'? (or 'x-chanel' for a field of your own)")),
     ("period: {start: 2027-01-01, middle: 2027-06-01}",
      (3, 29, "unknown key 'middle' in period; expected one of: end, start; a field of your own starts with x- "
              "('x-middle')")),
     ("listening: {tools: [a], cadance: weekly}",
-     (3, 25, "unknown key 'cadance' in listening; did you mean 'cadence'?")),
+     (3, 25, "unknown key 'cadance' in listening; did you mean 'cadence'? (or 'x-cadance' for a field of your own)")),
     ("customer_care: {response: 4h}",
-     (3, 17, "unknown key 'response' in customer_care; did you mean 'response_time'?")),
+     (3, 17, "unknown key 'response' in customer_care; did you mean 'response_time'? (or 'x-response' for a field of your own)")),
     ("organization: {trainings: yes}",
-     (3, 16, "unknown key 'trainings' in organization; did you mean 'training'?")),
+     (3, 16, "unknown key 'trainings' in organization; did you mean 'training'? (or 'x-trainings' for a field of your own)")),
     ("review: {methods: PDCA}",
-     (3, 10, "unknown key 'methods' in review; did you mean 'method'?")),
+     (3, 10, "unknown key 'methods' in review; did you mean 'method'? (or 'x-methods' for a field of your own)")),
     ("budget: {total: 10, comparision: cost per lead}",
-     (3, 21, "unknown key 'comparision' in budget; did you mean 'comparison'?")),
+     (3, 21, "unknown key 'comparision' in budget; did you mean 'comparison'? (or 'x-comparision' for a field of your own)")),
     ("budget: {allocations: [{channel: a, amount: 1, note: x}]}",
      (3, 48, "unknown key 'note' in budget.allocations[0]; expected one of: amount, channel; a field of your own "
              "starts with x- ('x-note')")),

@@ -148,10 +148,13 @@ def explain(error, root: str = "the plan"):
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             message = f"unknown key '{key}' {where}"
-            message += f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
-            if not hint and any(p.startswith("^x-") for p in patterns) and isinstance(key, str):
-                own = "x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key)
-                message += f"; a field of your own starts with x- ('{own}')"
+            own = ("x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key)
+                   if isinstance(key, str) and any(p.startswith("^x-") for p in patterns) else None)
+            if hint:
+                message += f"; did you mean '{hint[0]}'?" + (f" (or '{own}' for a field of your own)" if own else "")
+            else:
+                message += f"; expected one of: {', '.join(allowed)}"
+                message += f"; a field of your own starts with x- ('{own}')" if own else ""
             yield parts + [key], "key", message, key
     elif kind in ("type", "pattern", "minLength", "minItems", "minProperties") and is_empty(instance):
         yield parts, "value", f"{name} must not be empty", None
