@@ -101,7 +101,8 @@ def test_action_run_step_annotates_and_writes_sarif_and_the_job_summary(tmp_path
         assert markdown == ""
         return
     assert markdown.startswith("## stratlint\n\n**Found ")
-    assert "| `plans/q3.strategy.yaml` | 3 | 0 | 0 |" in markdown and "**SL901**" in markdown
+    # three growth hacks (errors) and the follower target they serve (SL206, a warning)
+    assert "| `plans/q3.strategy.yaml` | 3 | 1 | 0 |" in markdown and "**SL901**" in markdown
     assert "`plans/good.strategy.yaml`" not in markdown  # a clean file has no row
 
 

@@ -104,7 +104,8 @@ def test_index_compares_the_plans_and_its_links_resolve(browser, report):
         assert vanity.locator("td[data-element=kpis]").get_attribute("data-status") == WEAK
         assert vanity.locator("td[data-element=kpis] .visually-hidden").inner_text() == "Weak"
         counts = [c.inner_text() for c in vanity.locator("td.num").all()]
-        assert counts == ["12", "1", "0", "0", "1", "0"]  # present, weak, missing, errors, warnings, info
+        # present, weak, missing, errors, warnings, info (SL201, and SL206 at each of the four KPIs)
+        assert counts == ["12", "1", "0", "0", "5", "0"]
         broken = p.locator("tr", has=p.locator("a", has_text="drafts/broken.strategy.yaml"))
         assert "Did not parse" in broken.inner_text()
     for path in paths[1:]:  # and back
@@ -123,8 +124,9 @@ def test_scorecard_rates_the_vanity_metrics_plan(browser, report):
         assert statuses.pop("kpis") == "Weak"
         assert set(statuses.values()) == {"Present"}
         kpis = p.locator("tr#element-kpis")
-        link = kpis.locator("td.why a")
+        link = kpis.locator("td.why a").first  # SL201, then SL206 at each KPI
         assert "SL201" in link.inner_text()
+        assert kpis.locator("td.why a").count() == 5
         target = link.get_attribute("href")
         assert p.locator(f"article{target}").get_attribute("data-code") == "SL201"
         assert "12 present" in p.locator("#summary").inner_text()

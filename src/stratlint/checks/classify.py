@@ -1,69 +1,59 @@
 """How the rules classify a plan's items, for commands that show a plan
 (the HTML review's charts): a KPI's category and a channel's medium.
 
-One small function each, following the rules' own inference with the
-vocabularies of the run's rules, so that a config that extends SL201's
-vanity vocabulary changes the charts as it changes the findings:
-
-- a KPI's category: its ``category`` when it is one the plan format
-  knows; else ``vanity`` when its name matches the ``vanity`` vocabulary
-  of vanity-only-kpis (SL201), as that rule decides; else ``unknown``;
-- a channel's medium: its ``medium`` when it is online, offline or hybrid;
-  else the side offline-online-fusion (SL601) puts it on
-  (:func:`stratlint.checks.strategy.channel_sides`).
-
-When the rules' inference changes, these two functions follow it, and
-every command that shows a plan with them.
+Both come from the rules themselves, so that the charts and the findings
+always agree: a KPI's category is its class under the ``category``
+classifier of vanity-only-kpis (SL201), and a channel's medium its class
+under the ``medium`` classifier of no-offline-online-fusion (SL601)
+(:func:`stratlint.checks.where.classify`), read with the vocabularies of
+the plan's language and of the run's configured rules. So a config that
+extends SL201's vanity vocabulary changes the charts as it changes the
+findings. What the rules cannot tell (a name with no telling word, a rule
+that is not in the run) is ``unknown``.
 """
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from stratlint.checks.strategy import channel_sides
-from stratlint.checks.vocabulary import Vocabulary, compile_vocabulary
-from stratlint.document.values import is_empty
+from stratlint.checks.vocabulary import localize, plan_language
+from stratlint.checks.where import classify
 
 KPI_CATEGORIES = ("outcome", "engagement", "awareness", "vanity", "activity")
 MEDIA = ("online", "offline", "hybrid")
 UNKNOWN = "unknown"
 
-#: (rule code, vocabulary name) the inference reads its words from
-VANITY = ("SL201", "vanity")
-OFFLINE = ("SL601", "offline")
+#: (rule code, classifier name) the inference reads
+CATEGORY = ("SL201", "category")
+MEDIUM = ("SL601", "medium")
 
 Classifier = Callable[[dict, Any], str]
 
 
-def kpi_category(kpi: dict, vanity: Vocabulary) -> str:
-    category = kpi.get("category")
-    if isinstance(category, str) and category in KPI_CATEGORIES:
-        return category
-    return "vanity" if is_empty(category) and vanity.matches(kpi.get("name")) else UNKNOWN
-
-
-def channel_medium(channel: dict, offline: Vocabulary) -> str:
-    medium = channel.get("medium")
-    if isinstance(medium, str) and medium in MEDIA:
-        return medium
-    return next(iter(channel_sides(channel, offline)))
-
-
-def rule_vocabulary(rules: Iterable[Any], code: str, name: str) -> Vocabulary:
-    """The vocabulary ``name`` in the options of the first rule with ``code``
-    (empty when there is none): pass the run's configured rules first."""
+def rule_options(rules: Iterable[Any], code: str, name: str) -> dict | None:
+    """The options of the first rule with ``code`` whose step has the
+    classifier ``name`` (None when there is none): pass the run's
+    configured rules first."""
     for rule in rules:
         if rule.code == code:
             for step in rule.steps:
-                words = (step.options.get("vocabularies") or {}).get(name)
-                if isinstance(words, list):
-                    return compile_vocabulary(tuple(words))
-    return compile_vocabulary(())
+                if name in (step.options.get("classes") or {}):
+                    return step.options
+    return None
+
+
+def classifier(options: dict | None, name: str) -> Classifier:
+    """``(item, plan) -> class`` for the classifier ``name`` of ``options``."""
+    def classify_item(item: dict, plan: Any) -> str:
+        if options is None or not isinstance(item, dict):
+            return UNKNOWN
+        return classify(item, name, localize(options, plan_language(plan))) or UNKNOWN
+
+    return classify_item
 
 
 def classifiers(rules: Iterable[Any]) -> tuple[Classifier, Classifier]:
     """``(kpi_category, channel_medium)`` as ``(item, plan) -> str`` hooks,
-    with the vocabularies of ``rules``."""
+    with the classifiers and vocabularies of ``rules``."""
     rules = list(rules)
-    vanity = rule_vocabulary(rules, *VANITY)
-    offline = rule_vocabulary(rules, *OFFLINE)
-    return (lambda kpi, plan: kpi_category(kpi, vanity)), (lambda channel, plan: channel_medium(channel, offline))
+    return (classifier(rule_options(rules, *CATEGORY), CATEGORY[1]),
+            classifier(rule_options(rules, *MEDIUM), MEDIUM[1]))
