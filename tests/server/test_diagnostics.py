@@ -45,7 +45,8 @@ async def test_diagnostics_follow_each_edit(tmp_path):
         assert (missing.code, missing.severity, missing.range.start) == (
             "SL303", types.DiagnosticSeverity.Warning, types.Position(line=0, character=0))
         assert (typo.code, typo.severity) == ("SL002", types.DiagnosticSeverity.Error)
-        assert typo.message == "unknown key 'value_propositon' at the top level; did you mean 'value_proposition'?"
+        assert typo.message == ("unknown key 'value_propositon' at the top level; did you mean 'value_proposition'? "
+                                "(or 'x-value_propositon' for a field of your own)")
         assert typo.range == span(ed.texts[uri], line_of(ed.texts[uri], "value_propositon"), "value_propositon")
 
 

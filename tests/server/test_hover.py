@@ -8,6 +8,7 @@ from pytest_lsp import client_capabilities
 
 from stratlint.resources import load_schema
 from stratlint.rules.registry import load_rules
+from stratlint.server.schema_help import key_help
 from tests.server.editor import editor, position, span
 from tests.server.plans import GOOD, NO_TARGET, line_of
 
@@ -44,9 +45,12 @@ async def test_hover_on_a_key_shows_its_description_from_the_plan_schema(tmp_pat
         top = await ed.hover(uri, position(GOOD, line_of(GOOD, "value_proposition:"), "proposition"))
         nested = await ed.hover(uri, position(GOOD, line_of(GOOD, "  - {id: cafes"), "kind"))
         value = await ed.hover(uri, position(GOOD, line_of(GOOD, "Learn to brew"), "brew"))
-    assert top.contents.value == schema["properties"]["value_proposition"]["description"]
+    # the title as a heading, then the markdownDescription (which cites the articles)
+    assert top.contents.value == key_help(["value_proposition"])
+    assert schema["properties"]["value_proposition"]["description"] in top.contents.value
     assert top.range == span(GOOD, line_of(GOOD, "value_proposition:"), "value_proposition")
-    assert nested.contents.value == schema["$defs"]["Channel"]["properties"]["kind"]["description"]
+    assert nested.contents.value == key_help(["channels", 0, "kind"])
+    assert schema["$defs"]["Channel"]["properties"]["kind"]["description"] in nested.contents.value
     assert nested.range == span(GOOD, line_of(GOOD, "  - {id: cafes"), "kind")
     assert value is None  # a free-text value has no help of its own
 
@@ -68,4 +72,5 @@ async def test_hover_in_plain_text_for_a_client_without_markdown(tmp_path):
         uri = await ed.open("good.strategy.yaml", GOOD)
         hover = await ed.hover(uri, position(GOOD, 0, "version"))
     assert hover.contents.kind == types.MarkupKind.PlainText
-    assert hover.contents.value == load_schema("strategy-v1.schema.json")["properties"]["version"]["description"]
+    version = load_schema("strategy-v1.schema.json")["properties"]["version"]
+    assert hover.contents.value == f"{version['title']}\n\n{version['description']}"  # no Markdown syntax
