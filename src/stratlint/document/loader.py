@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stratlint.document.located import _TAG, MERGE, BadKey, DuplicateKey, LocatedDocument, raw_span
 from stratlint.document.pointer import from_path
+from stratlint.document.resolver import CachedResolver
 
 try:  # libyaml: the same nodes and marks, at C speed
     from yaml import CSafeLoader as _BaseLoader
@@ -32,8 +33,9 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, also reading JSON's exponent numbers (1e3) as numbers."""
+class Loader(CachedResolver, _BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, also reading JSON's exponent numbers (1e3) as numbers;
+    plain scalars' tags are cached (:mod:`stratlint.document.resolver`)."""
 
 
 Loader.add_implicit_resolver(
