@@ -36,7 +36,7 @@ holds, the item has no class (None): rules leave it out, never guess.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from stratlint.checks.vocabulary import compile_vocabulary, entries_for, near
 from stratlint.document.values import field_value, is_empty
@@ -86,35 +86,113 @@ def vocabulary(spec: str | list, options: dict):
 
 
 def holds(where: dict, item: Any, options: dict) -> bool:
-    if "all" in where and not all(holds(w, item, options) for w in where["all"]):
-        return False
-    if "any" in where and not any(holds(w, item, options) for w in where["any"]):
-        return False
-    if "not" in where and holds(where["not"], item, options):
-        return False
-    if "class" in where:
-        value = classify(item, where["class"], options)
-    else:
-        value = field_value(item, where.get("field", "."))
-    if is_empty(value) and "default" in where:
-        value = where["default"]
-    if "present" in where and where["present"] == is_empty(value):
-        return False
-    if "equals" in where and not _same(value, where["equals"]):
-        return False
-    if "in" in where and not any(_same(value, v) for v in where["in"]):
-        return False
-    if "below" in where and not (isinstance(value, (int, float)) and not isinstance(value, bool)
-                                 and value < where["below"]):
-        return False
+    """Whether ``item`` passes the test ``where`` (with the rule's ``options``,
+    which hold its vocabularies and classes)."""
+    return compiled(where, options)(item)
+
+
+Test = Callable[[Any], bool]
+
+#: where dict id -> (where, options, test); rules keep their options for
+#: the whole run, so each test is compiled once, at its first use
+_tests: dict[int, tuple[dict, dict, Test]] = {}
+_MAX_TESTS = 1024
+
+
+def compiled(where: dict, options: dict) -> Test:
+    """``where`` as a function of one item, compiled at its first use."""
+    entry = _tests.get(id(where))
+    if entry is None or entry[0] is not where or entry[1] is not options:
+        if len(_tests) >= _MAX_TESTS:  # the rules of many runs in one process (tests, an editor)
+            _tests.clear()
+        entry = (where, options, compile_where(where, options))
+        _tests[id(where)] = entry
+    return entry[2]
+
+
+def compile_where(where: dict, options: dict) -> Test:
+    """The test ``where`` describes, as one function: the same answers as
+    reading the test item by item, with its vocabularies and value sets
+    built once."""
+    tests: list[Test] = []
+    if "all" in where:
+        tests.append(_every([compile_where(w, options) for w in where["all"]]))
+    if "any" in where:
+        tests.append(_some([compile_where(w, options) for w in where["any"]]))
+    if "not" in where:
+        tests.append(_negated(compile_where(where["not"], options)))
+    conditions = _conditions(where, options)
+    if conditions:
+        tests.append(_on_value(_getter(where, options), where, conditions))
+    if not tests:
+        return lambda item: True
+    return tests[0] if len(tests) == 1 else _every(tests)
+
+
+def _every(tests: list[Test]) -> Test:
+    return lambda item: all(test(item) for test in tests)
+
+
+def _some(tests: list[Test]) -> Test:
+    return lambda item: any(test(item) for test in tests)
+
+
+def _negated(test: Test) -> Test:
+    return lambda item: not test(item)
+
+
+def _conditions(where: dict, options: dict) -> list[Test]:
+    """The conditions on the value, in the order they are tried."""
+    out: list[Test] = []
+    if "present" in where:
+        present = where["present"]
+        out.append(lambda value: present != is_empty(value))
+    if "equals" in where:
+        out.append(_one_of([where["equals"]]))
+    if "in" in where:
+        out.append(_one_of(where["in"]))
+    if "below" in where:
+        below = where["below"]
+        out.append(lambda value: isinstance(value, (int, float)) and not isinstance(value, bool) and value < below)
     if "near" in where:
         not_after = vocabulary(where["not_after"], options) if "not_after" in where else None
-        if not near(value, vocabulary(where["matches"], options), vocabulary(where["near"], options),
-                    where.get("within", 3), not_after):
-            return False
-    elif "matches" in where and not vocabulary(where["matches"], options).matches(value):
-        return False
-    return True
+        first, second = vocabulary(where["matches"], options), vocabulary(where["near"], options)
+        within = where.get("within", 3)
+        out.append(lambda value: near(value, first, second, within, not_after))
+    elif "matches" in where:
+        out.append(vocabulary(where["matches"], options).matches)
+    return out
+
+
+def _one_of(expected: list) -> Test:
+    if all(isinstance(e, str) for e in expected):  # the usual case: enum values, compared exactly
+        texts = frozenset(expected)
+        return lambda value: isinstance(value, str) and value in texts
+    return lambda value: any(_same(value, e) for e in expected)
+
+
+def _on_value(get: Callable[[Any], Any], where: dict, conditions: list[Test]) -> Test:
+    has_default, default = "default" in where, where.get("default")
+    check = conditions[0] if len(conditions) == 1 else (lambda value: all(c(value) for c in conditions))
+
+    def test(item: Any) -> bool:
+        value = get(item)
+        if has_default and is_empty(value):
+            value = default
+        return check(value)
+
+    return test
+
+
+def _getter(where: dict, options: dict) -> Callable[[Any], Any]:
+    """What the conditions test: the item's class, or a field (a plain key the short way)."""
+    if "class" in where:
+        name = where["class"]
+        return lambda item: classify(item, name, options)
+    field = where.get("field", ".")
+    if field not in (".", "") and "." not in field:
+        return lambda item: item.get(field) if isinstance(item, dict) else None
+    return lambda item: field_value(item, field)
 
 
 def _same(value: Any, expected: Any) -> bool:
