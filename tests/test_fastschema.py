@@ -1,4 +1,5 @@
-"""The compiled schema check agrees with jsonschema on every document."""
+"""The compiled schema check agrees with jsonschema on every document, and
+the violations found where it rejects are the ones jsonschema finds."""
 from __future__ import annotations
 
 import copy
@@ -6,9 +7,10 @@ import random
 from pathlib import Path
 
 import pytest
+import yaml
 
 from stratlint.document import load
-from stratlint.schema.explain import quick_check, validator
+from stratlint.schema.explain import quick_check, validator, violations
 
 ROOT = Path(__file__).resolve().parent.parent
 # four corpus plans carry the rules v2 additions (language, medium, url, sizes, unit, a loyalty list)
@@ -57,3 +59,41 @@ def test_quick_check_agrees_with_jsonschema(path):
     for doc in [data, *mutations(data, rng, 150)]:
         full = not any(True for _ in validator().iter_errors(doc))
         assert quick(doc) == full, doc
+
+
+def mutated_documents(path: Path, count: int):
+    """The plan and ``count`` mutated copies, each with one to three changes, as located documents."""
+    data = load(path.read_text(encoding="utf-8")).data
+    rng = random.Random(path.name + "/violations")
+    yield load(path.read_text(encoding="utf-8"))
+    for doc in mutations(data, rng, count):
+        for _ in range(rng.randrange(3)):
+            doc = next(mutations(doc, rng, 1))
+        if isinstance(doc, dict):
+            yield load(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_violations_found_where_the_compiled_check_rejects_are_jsonschemas(path):
+    """SL002 is the same whichever finds the violations: the compiled checks
+    (descending only into parts that fail) or jsonschema over the whole plan."""
+    invalid = 0
+    for doc in mutated_documents(path, 120):
+        found = violations(doc)
+        assert found == violations(doc, validator()), yaml.safe_dump(doc.data, sort_keys=False)
+        invalid += bool(found)
+    assert invalid > 60  # most mutations break the schema, so the comparison means something
+
+
+def test_violations_through_aliases_are_reported_once_at_the_first_place():
+    text = """\
+version: 1
+name: Plan
+x-base: &base {id: Bad Id, statement: s, type: busines, bogus: 1}
+objectives: [*base, *base, {id: ok, statement: s, type: business}]
+kpis: [{id: k, name: K, category: vanity, target: }]
+"""
+    doc = load(text)
+    assert violations(doc) == violations(doc, validator())
+    assert [(p, at) for p, at, _ in violations(doc)] == [
+        ("/objectives/0/id", "value"), ("/objectives/0/type", "value"), ("/objectives/0/bogus", "key")]

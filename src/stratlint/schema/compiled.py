@@ -1,13 +1,16 @@
 """A yes/no answer to "does this plan follow the schema?", fast.
 
 jsonschema explains every violation well but walks a plan slowly (and
-takes a tenth of a second to import). Nearly every plan in a repository
-is valid, so stratlint first asks this compiled check, which understands
-the keywords the plan schema uses, and runs jsonschema only for a plan it
-rejects, to find and explain each violation. The two must agree on every
-document; the test suite holds them to it. A schema keyword this module
-does not know makes :func:`compile_schema` raise :class:`Unsupported`, and
-stratlint then always uses jsonschema.
+takes a tenth of a second to import). This module compiles the keywords
+the plan schema uses into plain functions, one per part of the schema.
+Nearly every plan in a repository is valid, and the check of the whole
+schema says so at once; for a plan it rejects,
+:mod:`stratlint.schema.failures` asks the checks of the parts which parts
+of the plan fail, and finds the violations there. The checks and
+jsonschema must agree on every document; the test suite holds them to it.
+A schema keyword this module does not know makes :func:`compile_schema`
+raise :class:`Unsupported`, and stratlint then uses jsonschema for the
+plan schema too.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from stratlint.document.values import is_empty
 
 Check = Callable[[Any], bool]
 
-_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment",
+ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment",
                 # for editors and for SL002's hints: no effect on validity
                 "markdownDescription", "enumDescriptions", "markdownEnumDescriptions", "x-aliases"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -64,31 +67,48 @@ def _is_date(v: Any) -> bool:
     return True
 
 
-class _Compiler:
+class SchemaCompiler:
+    """The checks of a schema and of each of its parts, each compiled once."""
+
     def __init__(self, root: dict) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
+        self._parts: dict[int, tuple[Any, Check]] = {}  # id(part) -> (part, its check)
+
+    def resolve(self, target: str) -> Any:
+        """The part of the schema a ``$ref`` names."""
+        if not target.startswith("#/"):
+            raise Unsupported(f"$ref {target}")
+        node: Any = self.root
+        for token in target[2:].split("/"):
+            node = node[token.replace("~1", "/").replace("~0", "~")]
+        return node
 
     def ref(self, target: str) -> Check:
         if target not in self.refs:
-            if not target.startswith("#/"):
-                raise Unsupported(f"$ref {target}")
-            node: Any = self.root
-            for token in target[2:].split("/"):
-                node = node[token.replace("~1", "/").replace("~0", "~")]
+            node = self.resolve(target)
             self.refs[target] = lambda v: compiled(v)  # placeholder for recursion
             compiled = self.compile(node)
             self.refs[target] = compiled
         return self.refs[target]
 
     def compile(self, schema: Any) -> Check:
+        """The check of ``schema``, the root or a part of it (compiled at its first use)."""
+        known = self._parts.get(id(schema))
+        if known is not None and known[0] is schema:
+            return known[1]
+        check = self._compile(schema)
+        self._parts[id(schema)] = (schema, check)
+        return check
+
+    def _compile(self, schema: Any) -> Check:
         if schema is True or schema == {}:
             return lambda v: True
         if schema is False:
             return lambda v: False
         checks: list[Check] = []
         for key, value in schema.items():
-            if key in _ANNOTATIONS or key in _OBJECT_KEYWORDS:
+            if key in ANNOTATIONS or key in _OBJECT_KEYWORDS:
                 continue
             checks.append(self.keyword(key, value))
         if any(k in schema for k in _OBJECT_KEYWORDS):
@@ -172,4 +192,4 @@ _OBJECT_KEYWORDS = ("properties", "required", "patternProperties", "additionalPr
 
 def compile_schema(schema: dict) -> Check:
     """A function that tells whether a document is valid against ``schema``."""
-    return _Compiler(schema).compile(schema)
+    return SchemaCompiler(schema).compile(schema)

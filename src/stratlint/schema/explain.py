@@ -31,15 +31,25 @@ _TYPE_NAMES = {
 
 
 @lru_cache(maxsize=None)
-def quick_check():
-    """The compiled yes/no check of the plan schema, or None if it cannot be compiled."""
-    from stratlint.schema.compiled import Unsupported, compile_schema
+def plan_explainer():
+    """The compiled plan schema and its explainer (:mod:`stratlint.schema.failures`),
+    or None if the schema cannot be compiled."""
     from stratlint.resources import load_schema
+    from stratlint.schema.compiled import SchemaCompiler, Unsupported
+    from stratlint.schema.failures import Explainer
 
+    compiler = SchemaCompiler(load_schema(SCHEMA_FILE))
     try:
-        return compile_schema(load_schema(SCHEMA_FILE))
+        compiler.compile(compiler.root)
     except Unsupported:
         return None
+    return Explainer(compiler)
+
+
+def quick_check():
+    """The compiled yes/no check of the plan schema, or None if it cannot be compiled."""
+    explainer = plan_explainer()
+    return explainer.compiler.compile(explainer.compiler.root) if explainer is not None else None
 
 
 @lru_cache(maxsize=None)
@@ -67,19 +77,21 @@ def validator():
 def violations(doc: LocatedDocument, schema_validator=None, root: str = "the plan") -> list[tuple[str, str, str]]:
     """``(pointer, 'key'|'value', message)`` for each violation, one per node.
 
-    ``schema_validator`` defaults to the plan schema's; rule packs and
-    configs are checked with their own.
+    ``schema_validator`` (a jsonschema validator) defaults to the plan
+    schema's compiled checks; rule packs and configs are checked with their
+    own validators.
     """
-    data = doc.data
-    if schema_validator is None:
-        quick = quick_check()
-        if quick is not None:
-            if quick(data):
-                return []  # valid: no need to ask jsonschema, which would only confirm it
-            data = _failing_part(data, quick)
+    if schema_validator is not None:
+        errors = schema_validator.iter_errors(doc.data)
+    elif (explainer := plan_explainer()) is None:
+        errors = validator().iter_errors(doc.data)
+    elif quick_check()(doc.data):
+        return []  # valid, as nearly every plan is
+    else:
+        errors = explainer.violations(doc.data)  # where the compiled checks reject, without jsonschema
     seen: set[tuple] = set()
     found = []
-    for error in (schema_validator or validator()).iter_errors(data):
+    for error in errors:
         for parts, at, message, detail in explain(error, root):
             pointer = from_parts(parts)
             key_node, node, _ = doc.locate(pointer)
@@ -93,27 +105,6 @@ def violations(doc: LocatedDocument, schema_validator=None, root: str = "the pla
     mistyped = {(node, at) for node, at, kind, _, _ in found if kind == "type"}
     return [(pointer, at, message) for node, at, kind, pointer, message in found
             if kind == "type" or kind in ("required", "additionalProperties") or (node, at) not in mistyped]
-
-
-def _failing_part(data, quick):
-    """The plan with only the top-level keys that break the schema, beside
-    the required ones: jsonschema then explains the same violations (the
-    plan schema ties no top-level key to another) without walking every
-    valid section, which on a large plan is most of its time."""
-    if not isinstance(data, dict):
-        return data
-    required = set(load_required())
-    base = {k: v for k, v in data.items() if k in required}
-    if not quick(base):
-        return data  # a required key is wrong itself: ask about everything
-    return {k: v for k, v in data.items() if k in required or not quick({**base, k: v})}
-
-
-@lru_cache(maxsize=None)
-def load_required() -> tuple[str, ...]:
-    from stratlint.resources import load_schema
-
-    return tuple(load_schema(SCHEMA_FILE).get("required", ()))
 
 
 def bad_key_message(pointer: str, kind: str) -> str:
