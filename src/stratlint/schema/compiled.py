@@ -103,7 +103,7 @@ class SchemaCompiler:
 
     def _compile(self, schema: Any) -> Check:
         if schema is True or schema == {}:
-            return lambda v: True
+            return _anything
         if schema is False:
             return lambda v: False
         checks: list[Check] = []
@@ -159,10 +159,17 @@ class SchemaCompiler:
         """properties, required, patternProperties and additionalProperties, in one pass."""
         props = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
         required = tuple(schema.get("required", ()))
-        required_set = frozenset(required)
         patterns = [(re.compile(p).search, self.compile(s)) for p, s in schema.get("patternProperties", {}).items()]
         additional = schema.get("additionalProperties", True)
         extra = self.compile(additional) if additional is not True else None
+        #: key -> (its property's check, whether the key is optional, the other checks its value takes)
+        plans: dict[str, tuple[Check | None, bool, tuple[Check, ...]]] = {}
+
+        def plan(name: str) -> tuple[Check | None, bool, tuple[Check, ...]]:
+            prop = props.get(name)
+            matched = tuple(sub for search, sub in patterns if search(name))
+            others = matched or ((extra,) if prop is None and extra is not None else ())
+            return prop, name not in required, tuple(c for c in others if c is not _anything)
 
         def check(v: Any) -> bool:
             if type(v) is not dict:
@@ -171,20 +178,29 @@ class SchemaCompiler:
                 if name not in v:
                     return False
             for name, item in v.items():
-                prop = props.get(name)
-                if prop is not None and (name in required_set or not is_empty(item)) and not prop(item):
+                known = plans.get(name)
+                if known is None:
+                    known = plan(name)
+                    if len(plans) < _MAX_PLANS:  # keys are the plan's own words: keep the common ones
+                        plans[name] = known
+                prop, optional, others = known
+                # an optional key left empty counts as absent
+                if prop is not None and not prop(item) and not (optional and is_empty(item)):
                     return False
-                matched = False
-                for search, sub in patterns:
-                    if search(name):
-                        matched = True
-                        if not sub(item):
-                            return False
-                if prop is None and not matched and extra is not None and not extra(item):
-                    return False
+                for other in others:
+                    if not other(item):
+                        return False
             return True
 
         return check
+
+
+#: how many distinct keys a mapping check remembers how to check
+_MAX_PLANS = 256
+
+
+def _anything(v: Any) -> bool:
+    return True
 
 
 _OBJECT_KEYWORDS = ("properties", "required", "patternProperties", "additionalProperties")
