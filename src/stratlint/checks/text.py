@@ -117,10 +117,13 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     exact = {v.strip().casefold() for v in options["values"]}
     prefixes = tuple(p.strip().casefold() for p in options.get("prefixes", []) if p.strip())
     longest = max(map(len, exact), default=0)
-    head = max(map(len, prefixes), default=0)
+    # Folding the first `cut` characters is enough: a text as long as a
+    # value is folded whole, and folding never shortens a character.
+    cut = max(longest, max(map(len, prefixes), default=0))
+
     def is_placeholder(text: str) -> bool:
-        return (len(text) <= longest and text.casefold() in exact) or bool(
-            prefixes and text[:head].casefold().startswith(prefixes))
+        folded = text[:cut].casefold()
+        return (len(text) <= longest and folded in exact) or bool(prefixes and folded.startswith(prefixes))
 
     if not ctx.pointer and ctx.document is not None:  # the whole plan: its texts are listed already
         for path, value in ctx.document.texts:

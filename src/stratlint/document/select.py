@@ -2,30 +2,26 @@
 key of a mapping or every index of a list (``/tactics/*/channel``)."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
 from stratlint.document.pointer import child, split
 
 
-def select(data: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Yield ``(pointer, value)`` for every value ``path`` reaches, in document order."""
-    yield from _walk(data, split(path), 0, "")
-
-
-def _walk(value: Any, tokens: list[str], i: int, pointer: str) -> Iterator[tuple[str, Any]]:
-    if i == len(tokens):
-        yield pointer, value
-        return
-    token = tokens[i]
-    if isinstance(value, dict):
-        if token == "*":
-            for key, item in value.items():
-                yield from _walk(item, tokens, i + 1, child(pointer, key))
-        elif token in value:
-            yield from _walk(value[token], tokens, i + 1, child(pointer, token))
-    elif isinstance(value, list):
-        if token == "*":
-            for index, item in enumerate(value):
-                yield from _walk(item, tokens, i + 1, child(pointer, index))
-        elif token.isdigit() and int(token) < len(value):
-            yield from _walk(value[int(token)], tokens, i + 1, child(pointer, token))
+def select(data: Any, path: str) -> list[tuple[str, Any]]:
+    """``(pointer, value)`` for every value ``path`` reaches, in document order."""
+    reached = [("", data)]
+    for token in split(path):  # one level at a time: each keeps the order of the one above
+        below: list[tuple[str, Any]] = []
+        for pointer, value in reached:
+            if isinstance(value, dict):
+                if token == "*":
+                    below.extend([(child(pointer, key), item) for key, item in value.items()])
+                elif token in value:
+                    below.append((child(pointer, token), value[token]))
+            elif isinstance(value, list):
+                if token == "*":
+                    below.extend([(f"{pointer}/{index}", item) for index, item in enumerate(value)])
+                elif token.isdigit() and int(token) < len(value):
+                    below.append((child(pointer, token), value[int(token)]))
+        reached = below
+    return reached
