@@ -48,6 +48,15 @@ def pytest_report_header(config) -> str:
     return "stratlint dependencies: " + ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Every test starts with an empty result cache of its own, outside the
+    repository (tests of the cache's default place unset this)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("STRATLINT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def workdir(tmp_path, monkeypatch) -> Path:
     """Run the test in an empty folder (short paths, no config file above

@@ -301,8 +301,8 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(os, "replace", refuse)
-    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(path)])
+    monkeypatch.setattr(os, "replace", refuse)  # for every file: no cache either
+    result = run_cli(["check", "--isolated", "--no-cache", "--fix", "--select", "SL801", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         f"stratlint: error: {path}: cannot write the fixed plan: Permission denied")

@@ -54,6 +54,11 @@ def _rules_options(f):
     return f
 
 
+def _cache_dir_option(f):
+    return click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False),
+                        help="The result cache's folder [default: STRATLINT_CACHE_DIR, else .stratlint_cache].")(f)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -91,10 +96,12 @@ def _rules_options(f):
               help="The name standard input is reported as, and whose folder's config applies to it.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
+@click.option("--no-cache", is_flag=True, help="Lint every file, without reading or writing the result cache.")
+@_cache_dir_option
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
           baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, stdin_filename,
-          respect_gitignore, rule_packs, plugins):
+          respect_gitignore, no_cache, cache_dir, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -111,6 +118,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
         jobs=jobs, fix=fix, diff=diff, stdin_filename=stdin_filename, respect_gitignore=respect_gitignore,
+        cache=not no_cache, cache_dir=cache_dir,
     )
     reason = unsupported(options)
     if reason:
@@ -288,6 +296,16 @@ def init(path, name, owner, objective, no_input, force):
 
     interactive = not no_input and starter.stdin_is_terminal()
     sys.exit(starter.run_init(path, name, owner, objective, interactive=interactive, force=force))
+
+
+@cli.command()
+@_cache_dir_option
+def clean(cache_dir):
+    """Remove the result cache: .stratlint_cache here and in every folder below,
+    and the one STRATLINT_CACHE_DIR or --cache-dir names."""
+    from stratlint.commands.clean import run_clean
+
+    sys.exit(run_clean(cache_dir))
 
 
 @cli.command()

@@ -16,7 +16,8 @@ import gc
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
 import click
 
@@ -32,6 +33,9 @@ from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, RunError, render, shown
 from stratlint.linter import FileResult, lint_bytes, lint_fixed
 from stratlint.rules.model import Rule
+
+if TYPE_CHECKING:
+    from stratlint.cache import ResultCache
 
 
 @dataclass
@@ -59,6 +63,8 @@ class CheckOptions:
     diff: bool = False  # print the fixes as a unified diff instead; write nothing, report nothing else
     stdin_filename: str | None = None  # the name standard input is reported and configured as
     respect_gitignore: bool = True  # a directory walk skips what git ignores
+    cache: bool = True  # answer unchanged files from the result cache (stratlint.cache)
+    cache_dir: str | None = None  # --cache-dir; else STRATLINT_CACHE_DIR, else .stratlint_cache
 
 
 @dataclass(slots=True)
@@ -108,8 +114,9 @@ def run_check(options: CheckOptions) -> int:
     checked: list[str] = []
     fixes: list[tuple[str, FileCheck]] = []
     fail_on: dict[str, str] = {}
+    cache = _open_cache(options) if options.cache and jobs else None
     with progress_bar(len(jobs)) as advance:
-        for job, settings, outcome in check_each(jobs, settings_of, options.jobs):
+        for job, settings, outcome in check_each(jobs, settings_of, options.jobs, cache=cache):
             advance()
             if isinstance(outcome, RunError):
                 errors.append(outcome)
@@ -225,55 +232,75 @@ def file_options(name: str, settings: Settings, options: CheckOptions, known: Co
                           fingerprints=fingerprints)
 
 
-def check_each(jobs: list, settings_of: list[Settings], processes: int | None, work: Callable | None = None):
+def check_each(jobs: list, settings_of: list[Settings], processes: int | None, work: Callable | None = None,
+               cache: "ResultCache | None" = None):
     """Yield ``(job, settings, outcome)`` for every job, in order: files that
     share settings are checked together (:func:`check_all`); ``work(job,
-    rules)`` gives the outcome (by default :func:`check_file`)."""
+    rules)`` gives the outcome (by default :func:`check_file`, which the
+    result ``cache`` serves)."""
     work = work or check_file
     groups: dict[int, list[int]] = {}
     for i, settings in enumerate(settings_of):
         groups.setdefault(id(settings), []).append(i)
     if len(groups) <= 1:
         rules = settings_of[0].rules if settings_of else []
-        for job, settings, outcome in zip(jobs, settings_of, check_all(jobs, rules, processes, work)):
+        for job, settings, outcome in zip(jobs, settings_of, check_all(jobs, rules, processes, work, cache)):
             yield job, settings, outcome
         return
     outcomes: dict[int, object] = {}
     following = 0
     for indexes in groups.values():
         for i, outcome in zip(indexes, check_all([jobs[i] for i in indexes], settings_of[indexes[0]].rules,
-                                                 processes, work)):
+                                                 processes, work, cache)):
             outcomes[i] = outcome
             while following in outcomes:
                 yield jobs[following], settings_of[following], outcomes.pop(following)
                 following += 1
 
 
+def _open_cache(options: CheckOptions) -> "ResultCache | None":
+    """The result cache, or None: a cache that cannot be used is one warning line, never a failure."""
+    from stratlint.cache import CacheUnavailable, ResultCache
+
+    try:
+        return ResultCache.open(options.cache_dir)
+    except CacheUnavailable as exc:
+        click.echo(f"stratlint: warning: checking without the cache: {exc}", err=True)
+        return None
+
+
 # -- one file --------------------------------------------------------------------
 
 
-def check_file(job: Job, rules: list[Rule]) -> FileCheck | RunError:
+def check_file(job: Job, rules: list[Rule], cache: "ResultCache | None" = None) -> FileCheck | RunError:
     """Lint one file (and, for --fix/--diff, scaffold it and lint the result);
-    a :class:`RunError` for a file that cannot be read."""
+    a :class:`RunError` for a file that cannot be read. With a ``cache``, an
+    unchanged file's findings come from it."""
     data = job.data
     if data is None:
         try:
             data = read_bytes(job.path)
         except OSError as exc:
             return RunError(job.name, str(exc.strerror or exc))
-    result = lint_bytes(data, job.name, rules, job.options, keep_document=job.keep)
+    if cache is not None and not job.keep:
+        result = cache.lint(data, job.name, rules, job.options)
+    else:
+        result = lint_bytes(data, job.name, rules, job.options, keep_document=job.keep)
     if not job.fix:
         return FileCheck(result)
     result, fix = lint_fixed(data, job.name, rules, job.options, result)
     return FileCheck(result, data, fix)
 
 
-def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callable | None = None):
+def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callable | None = None,
+              cache: "ResultCache | None" = None):
     """Yield, in the order of ``jobs``, ``work(job, rules)`` for each job
-    (by default each file's :func:`check_file`). With several processes,
-    jobs run in worker processes; the results, and so the output, are the
-    same."""
+    (by default each file's :func:`check_file`, with the result ``cache``).
+    With several processes, jobs run in worker processes; the results, and
+    so the output, are the same."""
     work = work or check_file
+    if cache is not None:
+        work = partial(work, cache=cache)
     count = max(1, processes or os.cpu_count() or 1)
     if count > 1 and len(jobs) > 2 * count and _can_fork():
         import multiprocessing

@@ -1,0 +1,274 @@
+"""The result cache: a file that has not changed is not linted again.
+
+As ruff's, the cache is on by default, in ``.stratlint_cache/`` in the
+current folder (``STRATLINT_CACHE_DIR`` or ``--cache-dir`` move it; a
+config cannot, so a repository cannot point it anywhere). A file's entry
+is found by the file's name and the settings that apply to it, and holds
+the findings with the digest of the bytes they were found in:
+
+- the file's bytes (an entry whose digest differs is a miss, and is
+  overwritten, so the cache holds one entry per file and settings);
+- the name findings carry, and the filter options of the file (its
+  per-file ignores, suppression settings, share of the baseline);
+- the resolved rules: each rule's code, slug, severity, ``given``, check
+  functions with their options, messages (so a config or a rule pack that
+  changes what a rule does changes the key);
+- the code behind the check functions: stratlint's version, and for
+  stratlint and each plugin the size and modification time of every file
+  of its package (a new release, a plugin upgrade, an edit in a source
+  checkout all count), plus a plugin's ``__version__``.
+
+An entry also says until when it holds: a waiver that expires later
+(``until 2027-03-31``) makes the cached findings wrong after that day.
+Results with a crashed rule are never cached. Entries are JSON, read with
+a size limit and checked field by field; anything unexpected is a miss,
+and a cache that cannot be read or written never fails a run.
+
+The default folder is refused when it is a link (a repository could
+commit one pointing anywhere), and entries are opened without following
+links and replaced by renaming, so nothing is written outside the folder.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+
+from stratlint import __version__
+from stratlint.filters import FilterOptions
+from stratlint.findings import Finding, Severity, Span
+from stratlint.linter import FileResult, lint_bytes
+from stratlint.rules.model import Rule
+
+DEFAULT_DIR = ".stratlint_cache"
+ENV = "STRATLINT_CACHE_DIR"
+#: the first line of CACHEDIR.TAG (https://bford.info/cachedir/), which
+#: also marks a folder as one `stratlint clean` may remove
+TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+_TAG_TEXT = f"{TAG_SIGNATURE}\n# This folder is stratlint's result cache; 'stratlint clean' removes it.\n"
+_GITIGNORE_TEXT = "# Created by stratlint: its result cache is not part of the repository.\n*\n"
+#: bumped when the layout or contents of entries change
+FORMAT = 1
+#: an entry larger than this is not read (a plan's findings are far smaller)
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
+class CacheUnavailable(Exception):
+    """The cache folder cannot be used; the run goes on without it."""
+
+
+def cache_dir(given: str | None = None) -> tuple[str, bool]:
+    """The cache folder, and whether the user chose it (``--cache-dir``, then
+    ``STRATLINT_CACHE_DIR``); the default is ``.stratlint_cache`` here."""
+    chosen = given or os.environ.get(ENV)
+    return (chosen, True) if chosen else (DEFAULT_DIR, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    entry: str  # the entry's file name: the file's name and settings
+    digest: str  # the file's bytes
+
+
+class ResultCache:
+    """Cached lint results in one folder. :meth:`open` creates the folder."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.entries = os.path.join(folder, f"{FORMAT}-{__version__}")
+        self._code = _code_fingerprint()
+        self._rules: dict[int, tuple[list[Rule], str]] = {}
+        self._plugins: dict[str, str] = {}  # top-level package -> state
+
+    @classmethod
+    def open(cls, given: str | None = None) -> "ResultCache":
+        """The cache in ``given``, ``STRATLINT_CACHE_DIR`` or ``.stratlint_cache``;
+        raises :class:`CacheUnavailable` when that folder cannot be used."""
+        folder, chosen = cache_dir(given)
+        try:
+            _make_folder(folder, follow=chosen, marked=True)
+            cache = cls(folder)
+            _make_folder(cache.entries, follow=False, marked=False)
+        except OSError as exc:
+            raise CacheUnavailable(f"{folder}: {exc.strerror or exc}") from None
+        return cache
+
+    def lint(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> FileResult:
+        """:func:`stratlint.linter.lint_bytes`, answered from the cache when it can be."""
+        key = self.key(data, name, rules, options)
+        result = self.get(key, name, options.today)
+        if result is None:
+            result = lint_bytes(data, name, rules, options)
+            self.put(key, result, options.today)
+        return result
+
+    def key(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> Key:
+        entry = hashlib.blake2b(digest_size=20)
+        for part in (self._code, self._rules_fingerprint(rules), name, repr(options)):
+            entry.update(part.encode("utf-8", "surrogatepass"))
+            entry.update(b"\0")
+        return Key(entry.hexdigest(), hashlib.blake2b(data, digest_size=20).hexdigest())
+
+    def get(self, key: Key, name: str, today: datetime.date | None = None) -> FileResult | None:
+        """The cached result, or None (a miss, whatever went wrong)."""
+        try:
+            entry = _read_entry(os.path.join(self.entries, key.entry + ".json"))
+            if entry is None or entry.get("bytes") != key.digest:
+                return None
+            through = entry.get("valid_through")
+            if through is not None and (today or datetime.date.today()) > datetime.date.fromisoformat(through):
+                return None
+            return FileResult(name, [_finding(name, raw) for raw in entry["findings"]])
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+            return None
+
+    def put(self, key: Key, result: FileResult, today: datetime.date | None = None) -> None:
+        """Keep ``result`` (unless a rule crashed); a write that fails is dropped."""
+        if result.crashes:
+            return
+        today = today or datetime.date.today()
+        coming = [s.until for s in result.suppressions if s.until is not None and s.until >= today]
+        entry = {
+            "bytes": key.digest,
+            "valid_through": min(coming).isoformat() if coming else None,
+            "findings": [[f.span.line, f.span.column, f.span.end_line, f.span.end_column, f.code, f.rule,
+                          int(f.severity), f.message, f.pointer, f.fingerprint] for f in result.findings],
+        }
+        try:
+            _write_entry(self.entries, key.entry + ".json", json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass
+
+    def _rules_fingerprint(self, rules: list[Rule]) -> str:
+        known = self._rules.get(id(rules))
+        if known is None or known[0] is not rules:
+            text = json.dumps([self._rule_fields(r) for r in rules], sort_keys=True, default=repr)
+            known = (rules, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest())
+            self._rules[id(rules)] = known
+        return known[1]
+
+    def _rule_fields(self, rule: Rule) -> list:
+        """What a rule does: everything of it but its documentation, with the
+        state of the plugin code its check functions come from."""
+        return [rule.code, rule.slug, int(rule.severity), rule.given, rule.message, rule.location, rule.reports,
+                rule.always_on, [[s.function.name, s.function.source, s.options, self._plugin_state(s.function.function)]
+                                 for s in rule.steps]]
+
+    def _plugin_state(self, function) -> str:
+        """For a check function outside stratlint: its top-level package's
+        ``__version__`` and the state of that package's files."""
+        top = (getattr(function, "__module__", None) or "").split(".")[0]
+        if not top or top == "stratlint":
+            return ""
+        if top not in self._plugins:
+            module = sys.modules.get(top)
+            where = getattr(module, "__file__", None) or ""
+            states = _file_states(os.path.dirname(where) if where.endswith("__init__.py") else where) if where else []
+            self._plugins[top] = "\n".join([f"{top} {getattr(module, '__version__', '')}", *states])
+        return self._plugins[top]
+
+
+def _code_fingerprint() -> str:
+    """stratlint's version and the state of its files (code, schemas, packs)."""
+    from stratlint.resources import data_dir
+
+    parts = [f"stratlint {__version__} format {FORMAT}"]
+    parts.extend(_file_states(os.path.dirname(os.path.abspath(__file__))))
+    for name in ("schemas", "rules"):
+        try:
+            parts.extend(_file_states(str(data_dir(name))))
+        except FileNotFoundError:
+            pass
+    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _file_states(top: str) -> list[str]:
+    """``path size mtime`` of a file, or of every file below a folder."""
+    if os.path.isfile(top):
+        st = os.stat(top)
+        return [f"{top} {st.st_size} {st.st_mtime_ns}"]
+    out = []
+    for root, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            out.append(f"{path} {st.st_size} {st.st_mtime_ns}")
+    return out
+
+
+def _finding(name: str, raw: list) -> Finding:
+    line, column, end_line, end_column, code, rule, severity, message, pointer, fingerprint = raw
+    for number in (line, column, end_line, end_column, severity):
+        if type(number) is not int:
+            raise TypeError("not a whole number")
+    for text in (code, rule, message, pointer, fingerprint):
+        if type(text) is not str:
+            raise TypeError("not text")
+    return Finding(name, Span(line, column, end_line, end_column), code, rule, Severity(severity), message,
+                   pointer, fingerprint)
+
+
+def _make_folder(folder: str, *, follow: bool, marked: bool) -> None:
+    """Create ``folder`` unless it exists (``marked``: with CACHEDIR.TAG and
+    a .gitignore that keeps it out of git); refuse a link unless ``follow``."""
+    try:
+        st = os.stat(folder) if follow else os.lstat(folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+        st = os.stat(folder) if follow else os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise OSError(f"not a folder{' (a link)' if stat.S_ISLNK(st.st_mode) else ''}")
+    for name, text in (("CACHEDIR.TAG", _TAG_TEXT), (".gitignore", _GITIGNORE_TEXT)) if marked else ():
+        if not os.path.lexists(os.path.join(folder, name)):
+            _write_entry(folder, name, text.encode("utf-8"))
+
+
+def _read_entry(path: str) -> dict | None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_ENTRY_BYTES + 1)
+    finally:
+        os.close(fd)
+    entry = json.loads(data)
+    return entry if isinstance(entry, dict) else None
+
+
+@lru_cache(maxsize=None)
+def _file_mode() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write_entry(folder: str, name: str, data: bytes) -> None:
+    """Write ``folder/name`` in one step: a temporary file in the folder,
+    renamed over the name (which replaces a link rather than following it)."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            os.fchmod(fh.fileno(), _file_mode())  # as any new file, not mkstemp's owner-only mode
+        os.replace(tmp, os.path.join(folder, name))
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+__all__ = ["CacheUnavailable", "DEFAULT_DIR", "ENV", "Key", "ResultCache", "cache_dir"]
