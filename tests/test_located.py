@@ -428,3 +428,12 @@ def test_scalar_keys_of_other_types_are_read_as_written():
     doc = load("1: one\non: x\nnull: n\n2027-01-01: d\n")
     assert list(doc.data) == ["1", "on", "null", "2027-01-01"]
     assert doc.bad_keys == []
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "\n", "\n\n", "a\r\nb", "a\r\n", "  \n x", "a\u2028",
+                                  "a\u2028b", "\r", "x\x85y", "a\x0cb"])
+def test_first_line_is_splitlines_first_without_splitting_the_rest(text):
+    from stratlint.document.located import _first_line
+
+    lines = text.splitlines()
+    assert _first_line(text) == ((lines[0] if lines else ""), len(lines) > 1)

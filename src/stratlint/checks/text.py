@@ -126,9 +126,10 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
         return (len(text) <= longest and folded in exact) or bool(prefixes and folded.startswith(prefixes))
 
     if not ctx.pointer and ctx.document is not None:  # the whole plan: its texts are listed already
-        for path, value in ctx.document.texts:
+        texts = ctx.document.texts
+        for index, value in enumerate(texts.values):
             if is_placeholder(value.strip()):
-                yield Hit(from_path(path), {"value": value.strip()})
+                yield Hit(from_path(texts.path(index)), {"value": value.strip()})
         return
     seen: set[int] = set()
     stack: list[tuple[tuple, Any]] = [((), target)]  # (path below the target, value)

@@ -23,7 +23,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stratlint.document.located import _TAG, MERGE, BadKey, DuplicateKey, LocatedDocument, raw_span
+from stratlint.document.located import _TAG, MERGE, BadKey, DuplicateKey, LocatedDocument, Texts, raw_span
 from stratlint.document.pointer import from_path
 from stratlint.document.resolver import CachedResolver
 
@@ -186,7 +186,7 @@ class _Builder:
         self.sizes: dict[int, int] = {}
         self.duplicates: list[DuplicateKey] = []
         self.bad_keys: list[BadKey] = []
-        self.texts: list[tuple[tuple, str]] = []
+        self.texts = Texts()
 
     def build(self, node: Node, path: tuple, depth: int) -> object:
         """The value of ``node``; ``path`` is ``(parent path, token)``, turned
@@ -194,11 +194,11 @@ class _Builder:
         if node.__class__ is ScalarNode:  # most nodes: no memo, an alias to text is cheap
             self.expanded += 1
             if node.tag == STR:
-                self.texts.append((path, node.value))
+                self.texts.add(path, node.value)
                 return node.value
             value = _scalar(node)
             if value.__class__ is str:  # a date, or a number too long to convert
-                self.texts.append((path, value))
+                self.texts.add(path, value)
             return value
         key = id(node)
         if key in self.values:

@@ -7,6 +7,7 @@ findings name.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -35,6 +36,31 @@ class BadKey:
     kind: str
 
 
+class Texts:
+    """A plan's text values in document order, each with its path
+    (``(parent path, token)``, as :func:`stratlint.document.pointer.from_path`
+    reads it). A large plan has hundreds of thousands of texts, so they are
+    kept in three lists rather than as a pair of tuples each."""
+
+    __slots__ = ("parents", "tokens", "values")
+
+    def __init__(self) -> None:
+        self.parents: list[tuple] = []
+        self.tokens: list[str | int] = []
+        self.values: list[str] = []
+
+    def add(self, path: tuple, value: str) -> None:
+        self.parents.append(path[0])
+        self.tokens.append(path[1])
+        self.values.append(value)
+
+    def path(self, index: int) -> tuple:
+        return self.parents[index], self.tokens[index]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
 @dataclass(slots=True)
 class LocatedDocument:
     """Plain data plus the node graph it was built from."""
@@ -46,7 +72,7 @@ class LocatedDocument:
     bad_keys: list[BadKey] = field(default_factory=list)
     #: every text value (not keys) with its path, in document order; a text
     #: reached through an alias appears at each place it is reached
-    texts: list[tuple[tuple, str]] = field(default_factory=list)
+    texts: "Texts" = field(default_factory=lambda: Texts())
     _lines: list[str] | None = None
     _hash_spans: list[Span] | None = None
 
@@ -100,8 +126,9 @@ class LocatedDocument:
     def top_span(self) -> Span:
         """Where findings about the whole plan stand: line 1, column 1, to the
         end of line 1 (a region a reader can see, never an empty one)."""
-        first = self.lines[0].rstrip() if self.lines else ""
-        return Span(1, 1, 1, len(first) + 1) if first else Span(1, 1, 2, 1) if len(self.lines) > 1 else TOP
+        first, more = _first_line(self.source)  # not self.lines: a large plan has no need to be split
+        first = first.rstrip()
+        return Span(1, 1, 1, len(first) + 1) if first else Span(1, 1, 2, 1) if more else TOP
 
     def node_span(self, node: Node) -> Span:
         start = node.start_mark
@@ -142,6 +169,18 @@ class LocatedDocument:
         if self._lines is None:
             self._lines = self.source.splitlines()
         return self._lines
+
+
+#: what str.splitlines() splits at
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _first_line(text: str) -> tuple[str, bool]:
+    """``text.splitlines()[0]`` (or "") and whether it has more lines, without splitting the rest."""
+    found = _LINE_BREAK.search(text)
+    if found is None:
+        return text, False
+    return text[:found.start()], found.end() < len(text)
 
 
 def _member(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
