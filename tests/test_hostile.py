@@ -10,6 +10,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import run_cli
 
@@ -179,3 +181,24 @@ def test_same_input_same_output(tmp_path, monkeypatch):
         (tmp_path / name).write_bytes(data)
     monkeypatch.chdir(tmp_path)
     assert check(".").stdout == check(".").stdout
+
+
+def _nesting_bound(text: str, limit: int) -> bool:
+    """The nesting guard's bound, read literally: the brackets' running depth
+    (once it reaches a level) plus the longest run of indentation and block
+    indicators that starts a line, above the limit."""
+    lead = max((len(line) - len(line.lstrip(" \t?:-")) for line in text.split("\n")), default=0)
+    depth = deepest = 0
+    for char in text:
+        if char in "[]{}":
+            depth += 1 if char in "[{" else -1
+            deepest = max(deepest, depth)
+    return deepest > 0 and deepest + lead > limit
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="[]{}  \t\n\r-:?xé", max_size=300), st.integers(0, 60))
+def test_nesting_bound_is_computed_as_defined(text, limit):
+    from stratlint.document.loader import _may_nest_deeper
+
+    assert _may_nest_deeper(text, limit) == _nesting_bound(text, limit)

@@ -10,7 +10,7 @@ from typing import Any, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.checks.helpers import CLASSES, FIELD, VOCABS, WHERE_DEFS, field_value, item_label, list_at, mapping_items, quote
-from stratlint.checks.where import classify, holds
+from stratlint.checks.where import classify, compiled
 from stratlint.document.pointer import child
 from stratlint.document.values import is_empty
 
@@ -24,8 +24,9 @@ def all_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Assert that every item of a list passes ``where``; reports each item
     that does not, with ``{label}`` (its name or id) and ``{id}``."""
     items, pointer = list_at(target, options, ctx)
+    passes = compiled(options["where"], options)
     for i, item in mapping_items(items):
-        if not holds(options["where"], item, options):
+        if not passes(item):
             yield Hit(child(pointer, i), {"label": item_label(item, i), "id": item.get("id", "")})
 
 
@@ -37,8 +38,9 @@ def all_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 def none_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Assert that no item of a list passes ``where``; reports each item that does."""
     items, pointer = list_at(target, options, ctx)
+    passes = compiled(options["where"], options)
     for i, item in mapping_items(items):
-        if holds(options["where"], item, options):
+        if passes(item):
             yield Hit(child(pointer, i), {"label": item_label(item, i), "id": item.get("id", "")})
 
 
@@ -55,8 +57,9 @@ def none_match_at(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     ``class`` (one of the rule's ``classes``), the item's class is
     ``{class}`` and picks the message variant."""
     items, pointer = list_at(target, options, ctx)
+    passes = compiled(options["where"], options)
     for i, item in mapping_items(items):
-        if holds(options["where"], item, options):
+        if passes(item):
             report = options["report"]
             cls = classify(item, options["class"], options) if "class" in options else None
             yield Hit(child(pointer, i, *report.split(".")),
@@ -78,10 +81,11 @@ def any_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     ``{count}``.
     """
     items, pointer = list_at(target, options, ctx)
+    passes = compiled(options["where"], options)
     mappings = mapping_items(items)
     if not mappings and options.get("when_empty", "pass") == "pass":
         return
-    if any(holds(options["where"], item, options) for _, item in mappings):
+    if any(passes(item) for _, item in mappings):
         return
     labels = quote(item_label(item, i) for i, item in mappings)
     if is_empty(items):  # an empty list is an absent one: report where it would stand
@@ -100,9 +104,10 @@ def any_match_if(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     ``where``. Reports once, at the list's key, with ``{labels}`` and
     ``{count}`` of the items that pass ``if``."""
     items, pointer = list_at(target, options, ctx)
+    applies, passes = compiled(options["if"], options), compiled(options["where"], options)
     mappings = mapping_items(items)
-    found = [item_label(item, i) for i, item in mappings if holds(options["if"], item, options)]
-    if found and not any(holds(options["where"], item, options) for _, item in mappings):
+    found = [item_label(item, i) for i, item in mappings if applies(item)]
+    if found and not any(passes(item) for _, item in mappings):
         yield Hit(pointer, {"labels": quote(found), "count": len(found)}, at="key")
 
 
@@ -118,9 +123,10 @@ def every_match(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     whose ``text`` field is present text count. Needs at least one item
     that counts. Values: ``{labels}`` and ``{count}``."""
     items, pointer = list_at(target, options, ctx)
+    passes = compiled(options["where"], options)
     counted = [(i, item) for i, item in mapping_items(items)
                if "text" not in options or _is_text(field_value(item, options["text"]))]
-    if counted and all(holds(options["where"], item, options) for _, item in counted):
+    if counted and all(passes(item) for _, item in counted):
         yield Hit(pointer, {"labels": quote(item_label(item, i) for i, item in counted), "count": len(counted)},
                   at="key")
 
@@ -139,8 +145,8 @@ def count(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     """Assert that a list holds between ``min`` and ``max`` items (that pass
     ``where``, if given); reports at the list's key with ``{count}``."""
     items, pointer = list_at(target, options, ctx)
-    where = options.get("where")
-    n = sum(1 for _, item in mapping_items(items) if where is None or holds(where, item, options))
+    passes = compiled(options["where"], options) if "where" in options else None
+    n = sum(1 for _, item in mapping_items(items) if passes is None or passes(item))
     if n < options.get("min", 0) or ("max" in options and n > options["max"]):
         yield Hit(pointer, {"count": n, "min": options.get("min", 0), "max": options.get("max", "")}, at="key")
 
@@ -158,13 +164,14 @@ def ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     ``max`` (or at least ``min``). With ``weight``, each item counts by that
     numeric field instead of 1. Reports at the list's key with ``{percent}``."""
     items, pointer = list_at(target, options, ctx)
+    passes = compiled(options["where"], options)
     total = part = 0.0
     for _, item in mapping_items(items):
         w = field_value(item, options["weight"]) if "weight" in options else 1
         if isinstance(w, bool) or not isinstance(w, (int, float)) or w < 0:
             continue
         total += w
-        if holds(options["where"], item, options):
+        if passes(item):
             part += w
     if not total:
         return

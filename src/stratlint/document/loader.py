@@ -17,7 +17,10 @@ that nests deeper than :data:`MAX_DEPTH`.
 """
 from __future__ import annotations
 
+import operator
 import re
+from functools import lru_cache
+from itertools import accumulate, count
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -109,24 +112,30 @@ def _join_pair(m: re.Match) -> str:
     return f"{m.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
 
-_BRACKETS = re.compile(r"[\[\]{}]")
-_LEADING = re.compile(r"^[ \t?:-]+", re.M)
+#: a bracket as one byte, an opening one 2 and a closing one 0 (its step, +1 or -1, plus 1); other bytes go
+_BRACKET_STEPS = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def _may_nest_deeper(text: str, limit: int) -> bool:
-    """A cheap upper bound on nesting: open brackets, plus the longest run
-    of indentation and block indicators that starts a line."""
-    lead = max(map(len, _LEADING.findall(text)), default=0)
-    if text.count("[") + text.count("{") + lead <= limit:
+    """A cheap upper bound on nesting: how deep the brackets go, plus the
+    longest run of indentation and block indicators that starts a line.
+
+    Computed in C, as the largest running sum of the brackets' steps and a
+    search for a long enough run: plans in flow style hold hundreds of
+    brackets, and one in block style none."""
+    steps = text.encode("utf-8", "surrogatepass").translate(_BRACKET_STEPS, _NOT_BRACKETS)
+    deepest = max(map(operator.sub, accumulate(steps), count(1)), default=0)
+    if deepest <= 0:
         return False
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(text):
-        depth += 1 if bracket in "[{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest + lead > limit:
-                return True
-    return False
+    lead = limit - deepest + 1  # a line that starts with this long a run goes past the limit
+    return lead <= 0 or _leading_run(lead).search("\n" + text) is not None
+
+
+@lru_cache(maxsize=None)
+def _leading_run(length: int) -> re.Pattern:
+    """A line that starts with ``length`` spaces, tabs or block indicators (?, :, -)."""
+    return re.compile(r"\n[ \t?:-]{%d}" % length)
 
 
 def _check_depth(text: str) -> None:
