@@ -3,6 +3,7 @@ returns an exit code; a :class:`StratlintError` becomes one line on
 standard error and exit code 2. No traceback reaches the user."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -26,6 +27,8 @@ class _Group(click.Group):
         except StratlintError as exc:
             report_error(str(exc))
             ctx.exit(EXIT_FAILURE)
+        finally:
+            gc.enable()  # in case a command paused the collector and stopped before resuming it
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,6 +111,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
     *.strategy.json, skipping what git ignores; a file named here is always
     checked. Each file follows the nearest config above it.
     """
+    gc.disable()  # start-up allocates only what the run keeps: run_check resumes the collector for the files
     from stratlint.commands.check import CheckOptions, run_check
     from stratlint.commands.combinations import unsupported
 

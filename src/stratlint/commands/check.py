@@ -115,6 +115,8 @@ def run_check(options: CheckOptions) -> int:
     fixes: list[tuple[str, FileCheck]] = []
     fail_on: dict[str, str] = {}
     cache = _open_cache(options) if options.cache and jobs else None
+    gc.freeze()  # what start-up built (rules, settings) lasts the whole run: no collector pass need walk it
+    gc.enable()  # the command line pauses the collector for start-up
     with progress_bar(len(jobs)) as advance:
         for job, settings, outcome in check_each(jobs, settings_of, options.jobs, cache=cache):
             advance()
