@@ -15,6 +15,7 @@ import pytest
 
 import stratlint.cache
 import stratlint.commands.check
+import stratlint.commands.parallel
 import stratlint.filters
 import stratlint.linter
 from tests.helpers import run_cli, write
@@ -123,7 +124,8 @@ def test_a_second_run_lints_nothing_and_prints_the_same_bytes(plans, linted, fmt
     assert second.exit_code == first.exit_code == fresh.exit_code == 1
 
 
-def test_parallel_runs_use_the_cache_too(plans, own_cache):
+def test_parallel_runs_use_the_cache_too(plans, own_cache, monkeypatch):
+    monkeypatch.setattr(stratlint.commands.parallel, "BYTES_PER_PROCESS", 1)  # share out even these few files
     first = run_cli(["check", "--jobs", "2", "--format", "json", "."])
     entries = sorted(p.name for p in own_cache.glob("*/*.json"))
     assert len(entries) == len(ALL)

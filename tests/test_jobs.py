@@ -5,9 +5,18 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
+from stratlint.commands import parallel
 from tests.helpers import run_cli
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(autouse=True)
+def share_small_work(monkeypatch):
+    """These plans are far less work than pays for a worker; share them out anyway."""
+    monkeypatch.setattr(parallel, "BYTES_PER_PROCESS", 1)
 
 
 def test_output_is_byte_identical_whatever_the_number_of_jobs(tmp_path, monkeypatch):
@@ -38,3 +47,28 @@ def test_an_unreadable_file_in_a_worker_is_one_line_and_exit_2(tmp_path, monkeyp
     assert result.exit_code == 2
     assert result.stderr == ("stratlint: error: p05.strategy.yaml: not a regular file (a pipe, socket or device)\n")
     assert result.stdout == "No problems found in 11 files; 1 path could not be checked (see the errors above).\n"
+
+
+def test_workers_answer_from_the_cache_and_fill_it(tmp_path, monkeypatch, own_cache):
+    for i in range(8):
+        shutil.copy(EXAMPLES / "vanity-metrics.strategy.yaml", tmp_path / f"p{i}.strategy.yaml")
+    monkeypatch.chdir(tmp_path)
+    first = run_cli(["check", "--jobs", "2", "."])
+    assert len(list(own_cache.glob("*/*.json"))) == 8  # written by the workers
+    Path("p3.strategy.yaml").write_text(Path("p3.strategy.yaml").read_text().replace("kpis:", "kpi:", 1))
+    second = run_cli(["check", "--jobs", "2", "."])
+    assert first.stdout != second.stdout and "unknown key 'kpi'" in second.stdout
+    assert second.stdout == run_cli(["check", "--jobs", "1", "--no-cache", "."]).stdout
+
+
+@pytest.mark.parametrize("sizes, requested, expected", [
+    ([11_000] * 500, 2, 2),  # 5.5 MB: both cores pay
+    ([11_000] * 500, 1, 1),  # --jobs 1
+    ([11_000] * 50, 2, 1),  # half a megabyte: a worker costs more than it saves
+    ([10_000_000], 4, 1),  # one plan cannot be shared
+    ([3_000_000, 3_000_000], 8, 1),  # two files: no more than half the files
+    ([11_000] * 300, 8, 3),  # 3.3 MB: three processes' worth
+])
+def test_processes_only_as_many_as_the_work_pays_for(monkeypatch, sizes, requested, expected):
+    monkeypatch.setattr(parallel, "BYTES_PER_PROCESS", 1_000_000)
+    assert parallel.processes_for(sizes, requested) == expected

@@ -108,6 +108,10 @@ class ResultCache:
             self.put(key, result, options.today)
         return result
 
+    def lookup(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> FileResult | None:
+        """The cached result of :func:`stratlint.linter.lint_bytes` for these arguments, or None."""
+        return self.get(self.key(data, name, rules, options), name, options.today)
+
     def key(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> Key:
         entry = hashlib.blake2b(digest_size=20)
         for part in (self._code, self._rules_fingerprint(rules), name, repr(options)):

@@ -297,38 +297,59 @@ def check_file(job: Job, rules: list[Rule], cache: "ResultCache | None" = None) 
 def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callable | None = None,
               cache: "ResultCache | None" = None):
     """Yield, in the order of ``jobs``, ``work(job, rules)`` for each job
-    (by default each file's :func:`check_file`, with the result ``cache``).
-    With several processes, jobs run in worker processes; the results, and
-    so the output, are the same."""
-    work = work or check_file
-    if cache is not None:
-        work = partial(work, cache=cache)
-    count = max(1, processes or os.cpu_count() or 1)
-    if count > 1 and len(jobs) > 2 * count and _can_fork():
-        import multiprocessing
+    (by default each file's :func:`check_file`). The files the result
+    ``cache`` answers are answered here; the others run here or, when the
+    work pays for it (:mod:`stratlint.commands.parallel`), in worker
+    processes. The results, and so the output, are the same."""
+    from stratlint.commands.parallel import in_workers, processes_for
 
+    work = work or check_file
+    answered = {}
+    if cache is not None:
+        answered = _from_cache(jobs, rules, cache)
+        work = partial(work, cache=cache)
+    todo = [job for i, job in enumerate(jobs) if i not in answered]
+    count = processes_for(map(_size, todo), processes)
+    if count > 1:
         from stratlint.schema.explain import quick_check
 
         quick_check()  # compiled once here, inherited by every worker
-        gc.freeze()  # the workers' collector then leaves what they inherit alone
         # fork: the workers inherit the loaded rules instead of loading them again
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, len(jobs) // (count * 32))
-        with context.Pool(count, initializer=_start_worker, initargs=(rules, work)) as pool:
-            yield from pool.imap(_check_in_worker, jobs, chunksize=chunk)
+        results = in_workers(_check_in_worker, todo, count, _start_worker, (rules, work))
     else:
-        for job in jobs:
-            yield work(job, rules)
+        results = (work(job, rules) for job in todo)
+    for i in range(len(jobs)):
+        yield answered[i] if i in answered else next(results)
+
+
+def _from_cache(jobs: list[Job], rules: list[Rule], cache: "ResultCache") -> dict[int, FileCheck]:
+    """The files the result cache answers, by index: looked up here, since an
+    answer costs less than sending the file to a worker."""
+    answered = {}
+    for i, job in enumerate(jobs):
+        if job.fix or job.keep:
+            continue  # a fix is made from the file, and kept values are not cached: check_file does both
+        try:
+            data = job.data if job.data is not None else read_bytes(job.path)
+        except OSError:
+            continue  # check_file reports it
+        result = cache.lookup(data, job.name, rules, job.options)
+        if result is not None:
+            answered[i] = FileCheck(result)
+    return answered
+
+
+def _size(job: Job) -> int:
+    if job.data is not None:
+        return len(job.data)
+    try:
+        return os.stat(job.path).st_size
+    except OSError:
+        return 0
 
 
 _worker_rules: list[Rule] = []
 _worker_work: Callable = check_file
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _start_worker(rules: list[Rule], work: Callable) -> None:
