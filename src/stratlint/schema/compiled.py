@@ -105,7 +105,7 @@ class SchemaCompiler:
         if schema is True or schema == {}:
             return _anything
         if schema is False:
-            return lambda v: False
+            return _nothing
         checks: list[Check] = []
         for key, value in schema.items():
             if key in ANNOTATIONS or key in _OBJECT_KEYWORDS:
@@ -162,14 +162,21 @@ class SchemaCompiler:
         patterns = [(re.compile(p).search, self.compile(s)) for p, s in schema.get("patternProperties", {}).items()]
         additional = schema.get("additionalProperties", True)
         extra = self.compile(additional) if additional is not True else None
-        #: key -> (its property's check, whether the key is optional, the other checks its value takes)
-        plans: dict[str, tuple[Check | None, bool, tuple[Check, ...]]] = {}
+        #: key -> (its property's check, whether the key is optional, the other checks its value takes,
+        #: whether no value is valid under it)
+        plans: dict[str, tuple[Check | None, bool, tuple[Check, ...], bool]] = {}
+        refuses_some = extra is _nothing
+        names = frozenset(props)
 
-        def plan(name: str) -> tuple[Check | None, bool, tuple[Check, ...]]:
+        def plan(name: str) -> tuple[Check | None, bool, tuple[Check, ...], bool]:
             prop = props.get(name)
             matched = tuple(sub for search, sub in patterns if search(name))
-            others = matched or ((extra,) if prop is None and extra is not None else ())
-            return prop, name not in required, tuple(c for c in others if c is not _anything)
+            others = tuple(c for c in matched or ((extra,) if prop is None and extra is not None else ())
+                           if c is not _anything)
+            known = (prop, name not in required, others, _nothing in others)
+            if len(plans) < _MAX_PLANS:  # keys are the plan's own words: keep the common ones
+                plans[name] = known
+            return known
 
         def check(v: Any) -> bool:
             if type(v) is not dict:
@@ -177,13 +184,12 @@ class SchemaCompiler:
             for name in required:
                 if name not in v:
                     return False
+            if refuses_some and not names.issuperset(v):  # an unknown key fails before any value is looked into
+                for name in v:
+                    if (plans.get(name) or plan(name))[3]:
+                        return False
             for name, item in v.items():
-                known = plans.get(name)
-                if known is None:
-                    known = plan(name)
-                    if len(plans) < _MAX_PLANS:  # keys are the plan's own words: keep the common ones
-                        plans[name] = known
-                prop, optional, others = known
+                prop, optional, others, _ = plans.get(name) or plan(name)
                 # an optional key left empty counts as absent
                 if prop is not None and not prop(item) and not (optional and is_empty(item)):
                     return False
@@ -201,6 +207,10 @@ _MAX_PLANS = 256
 
 def _anything(v: Any) -> bool:
     return True
+
+
+def _nothing(v: Any) -> bool:
+    return False
 
 
 _OBJECT_KEYWORDS = ("properties", "required", "patternProperties", "additionalProperties")
