@@ -90,7 +90,8 @@ def _cache_dir_option(f):
 @click.option("--report-unused-disables", is_flag=True,
               help="Report suppression comments that suppress nothing.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Check files in N processes [default: one per core].")
+              help="Check files in up to N processes, when there is enough work for it to pay "
+                   "[default: one per core].")
 @click.option("--fix", is_flag=True,
               help="Scaffold the sections fixable rules find missing, with TODO placeholders; then report the rest.")
 @click.option("--diff", is_flag=True,
@@ -109,7 +110,9 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
     *.strategy.json, skipping what git ignores; a file named here is always
-    checked. Each file follows the nearest config above it.
+    checked. Each file follows the nearest config above it. A file that has
+    not changed, under the same settings, is answered from the result cache
+    in .stratlint_cache (--no-cache skips it; 'stratlint clean' removes it).
     """
     gc.disable()  # start-up allocates only what the run keeps: run_check resumes the collector for the files
     from stratlint.commands.check import CheckOptions, run_check
