@@ -7,7 +7,8 @@ regular-expression matches to find. A plan repeats the same few plain
 scalars over and over (keys such as ``id`` and ``name``, values such as
 ``social`` or ``two-way``), so :class:`CachedResolver` remembers the tag of
 each short plain scalar, in a cache of bounded size shared by the files of
-a run. It also skips the path-resolver bookkeeping PyYAML does around every
+a run; a scalar that is quoted, or whose first character no resolver tries
+(most words), is text at once. It also skips the path-resolver bookkeeping PyYAML does around every
 node, which does nothing for a loader that has no path resolvers.
 
 The tags are the ones PyYAML's resolver gives: a miss asks it, and the
@@ -29,19 +30,28 @@ class CachedResolver:
     implicit tags of plain scalars. For loaders without path resolvers."""
 
     _plain_tags: dict[str, str] = {}
+    #: the first characters some implicit resolver tries (None: any character)
+    _first_characters: frozenset = frozenset()
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        cls._plain_tags = {}  # one cache per loader class: each has its own resolvers
+        cls._reset()  # one cache per loader class: each has its own resolvers
 
     @classmethod
     def add_implicit_resolver(cls, tag, regexp, first) -> None:
         super().add_implicit_resolver(tag, regexp, first)  # type: ignore[misc]
+        cls._reset()
+
+    @classmethod
+    def _reset(cls) -> None:
         cls._plain_tags = {}
+        cls._first_characters = frozenset(getattr(cls, "yaml_implicit_resolvers", {}))
 
     def resolve(self, kind, value, implicit):
-        if kind is not ScalarNode or not implicit[0]:  # not a plain scalar: no regular expression to try
+        if kind is not ScalarNode:
             return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if not implicit[0] or (value[:1] not in self._first_characters and None not in self._first_characters):
+            return self.DEFAULT_SCALAR_TAG  # quoted, or no resolver tries this first character: text
         tags = self._plain_tags
         tag = tags.get(value)
         if tag is None:
