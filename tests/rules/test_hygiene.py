@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stratlint.testing import RuleTester
 
@@ -414,3 +416,15 @@ def test_contest_near_misses(name, description):
         tactics:
           - {{id: t, name: {name}{desc}}}
     """)
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["todo", "TODO:", "TBD", "tbd: x", " ", "\t", "x", "…", "...",
+                                          "lorem ipsum", "ẞ", "\0", "é", "Todo", "\u2028"]), max_size=4), max_size=12))
+def test_placeholder_search_over_all_texts_misses_none(texts):
+    """The one search over all of a plan's texts finds every text that is a placeholder."""
+    from stratlint.checks.text import _may_start_with
+
+    words = ("todo", "tbd", "fixme", "xxx", "...", "…", "lorem ipsum", "todo:", "tbd:")
+    texts = ["".join(parts) for parts in texts]
+    expected = [i for i, t in enumerate(texts) if t.strip().casefold().startswith(words)]
+    assert set(expected) <= set(_may_start_with(texts, words))

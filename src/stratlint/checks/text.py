@@ -1,7 +1,9 @@
 """Check functions about text: words a text uses, values it takes, placeholders."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+import re
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.checks.helpers import FIELD, POINTER, TEXTS, VOCABS, WORDS, list_at, quote
@@ -127,7 +129,8 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
     if not ctx.pointer and ctx.document is not None:  # the whole plan: its texts are listed already
         texts = ctx.document.texts
-        for index, value in enumerate(texts.values):
+        for index in _may_start_with(texts.values, (*exact, *prefixes)):
+            value = texts.values[index]
             if is_placeholder(value.strip()):
                 yield Hit(from_path(texts.path(index)), {"value": value.strip()})
         return
@@ -144,3 +147,26 @@ def placeholders(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
             # pushed last first, so values are visited in document order
             # and a shared value is first met at its anchor
             stack.extend([((path, k), item) for k, item in children][::-1])
+
+
+def _may_start_with(texts: list[str], folded: tuple[str, ...]) -> Iterable[int]:
+    """The indexes of the texts that, once folded, start with one of
+    ``folded`` after any white space: a superset of the placeholders, found
+    with one search over all the texts folded and joined, which is several
+    times faster than folding each text of a large plan."""
+    joined = "\0".join(texts).casefold()
+    if joined.count("\0") != len(texts) - 1:  # a text holds a NUL itself (an escape): look at each
+        return range(len(texts))
+    found = []
+    index = position = 0
+    for match in _starting_with(tuple(sorted(set(folded)))).finditer(joined):
+        index += joined.count("\0", position, match.start() + 1)  # the NUL before the text, if any, starts the match
+        position = match.start() + 1
+        found.append(index)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _starting_with(folded: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(folded, key=len, reverse=True))
+    return re.compile(f"(?:\\A|\\0)\\s*(?:{words})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stratlint.document.pointer import child, split
+from stratlint.document.pointer import child, escape, split
 
 
 def select(data: Any, path: str) -> list[tuple[str, Any]]:
@@ -12,12 +12,13 @@ def select(data: Any, path: str) -> list[tuple[str, Any]]:
     reached = [("", data)]
     for token in split(path):  # one level at a time: each keeps the order of the one above
         below: list[tuple[str, Any]] = []
+        step = "/" + escape(token)
         for pointer, value in reached:
             if isinstance(value, dict):
                 if token == "*":
                     below.extend([(child(pointer, key), item) for key, item in value.items()])
                 elif token in value:
-                    below.append((child(pointer, token), value[token]))
+                    below.append((pointer + step, value[token]))
             elif isinstance(value, list):
                 if token == "*":
                     below.extend([(f"{pointer}/{index}", item) for index, item in enumerate(value)])

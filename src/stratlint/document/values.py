@@ -29,16 +29,19 @@ def field_value(item: Any, field: str) -> Any:
     return value
 
 
-def located_references(pointer: str, value: Any) -> list[tuple[str, str]]:
-    """``(pointer, id)`` for each id a reference at ``pointer`` names: a
-    reference is a text, or a list of texts (other items name nothing)."""
+def reference_ids(value: Any) -> list[str]:
+    """The ids a reference names: a reference is a text, or a list of texts
+    (other items name nothing)."""
     if isinstance(value, str):
-        return [(pointer, value)]
+        return [value]
     if isinstance(value, list):
-        return [(child(pointer, i), v) for i, v in enumerate(value) if isinstance(v, str)]
+        return [v for v in value if isinstance(v, str)]
     return []
 
 
-def reference_ids(value: Any) -> list[str]:
-    """The ids a reference names (see :func:`located_references`)."""
-    return [ref for _, ref in located_references("", value)]
+def located_references(pointer: str, value: Any) -> list[tuple[str, str]]:
+    """``(pointer, id)`` for each id a reference at ``pointer`` names
+    (the ids of :func:`reference_ids`, each with where it stands)."""
+    if isinstance(value, list):
+        return [(child(pointer, i), v) for i, v in enumerate(value) if isinstance(v, str)]
+    return [(pointer, ref) for ref in reference_ids(value)]
