@@ -72,3 +72,13 @@ def test_workers_answer_from_the_cache_and_fill_it(tmp_path, monkeypatch, own_ca
 def test_processes_only_as_many_as_the_work_pays_for(monkeypatch, sizes, requested, expected):
     monkeypatch.setattr(parallel, "BYTES_PER_PROCESS", 1_000_000)
     assert parallel.processes_for(sizes, requested) == expected
+
+
+def test_by_default_only_idle_cores_are_used(monkeypatch):
+    monkeypatch.setattr(parallel, "BYTES_PER_PROCESS", 1_000_000)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 4)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (2.2, 2.0, 2.0))
+    assert parallel.processes_for([11_000] * 2000, None) == 2  # two of four cores are busy
+    assert parallel.processes_for([11_000] * 2000, 4) == 4  # --jobs 4 is a choice
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (7.5, 7.0, 7.0))
+    assert parallel.processes_for([11_000] * 2000, None) == 1

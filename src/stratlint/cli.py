@@ -91,7 +91,7 @@ def _cache_dir_option(f):
               help="Report suppression comments that suppress nothing.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check files in up to N processes, when there is enough work for it to pay "
-                   "[default: one per core].")
+                   "[default: one per idle core].")
 @click.option("--fix", is_flag=True,
               help="Scaffold the sections fixable rules find missing, with TODO placeholders; then report the rest.")
 @click.option("--diff", is_flag=True,

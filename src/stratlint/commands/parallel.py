@@ -2,14 +2,15 @@
 
 A pool of workers costs a fixed price (forking, each worker's first
 compilations of vocabularies and tests, shutting down) and pays back only
-on enough work: measured with ``benchmarks/run.py`` on two cores, a
-second process saves time from about a megabyte of plans on (some ninety
-plans of 11 KB), and one 10 MB plan cannot be shared at all. So the
-number of processes is the one asked for (``--jobs``, else one per
-available core), but never more than one per :data:`BYTES_PER_PROCESS` of
-plans to lint, nor more than half the files. Files go to the workers in
-chunks (few messages between processes), and the results come back in
-the order of the files, so the output is the same whatever the number.
+on enough work, and only on a core that is free: a worker that waits for
+a busy core makes the run slower than no worker at all. So the number of
+processes is the one asked for (``--jobs N``; by default, one per core
+the load average leaves idle), but never more than one per
+:data:`BYTES_PER_PROCESS` of plans to lint (about ninety plans of 11 KB;
+one 10 MB plan cannot be shared at all), nor more than half the files.
+Files go to the workers in chunks (few messages between processes), and
+the results come back in the order of the files, so the output is the
+same whatever the number.
 """
 from __future__ import annotations
 
@@ -31,11 +32,21 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def idle_cores() -> int:
+    """The cores no other work keeps busy, from the load average (at least one)."""
+    cores = available_cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on Unix
+        return cores
+    return max(1, min(cores, int(cores - load + 0.5)))
+
+
 def processes_for(sizes: Iterable[int], requested: int | None) -> int:
     """How many processes to check files of these ``sizes`` (bytes) in:
-    ``requested`` (else one per core) at most, and only as many as the work
-    pays for; 1 means this process, without workers."""
-    most = max(1, requested or available_cores())
+    ``requested`` at most (by default, one per idle core), and only as many
+    as the work pays for; 1 means this process, without workers."""
+    most = max(1, requested or idle_cores())
     if most == 1 or not _can_fork():
         return 1
     total = files = 0
