@@ -407,3 +407,29 @@ def test_clean_does_not_follow_a_linked_cache(plans, monkeypatch, tmp_path_facto
     result = run_cli(["clean"])
     assert result.exit_code == 2 and "it is a link, not a folder stratlint made" in result.stderr
     assert (target / "CACHEDIR.TAG").exists()
+
+
+def test_every_field_of_a_rule_but_its_documentation_is_in_the_key(tmp_path):
+    """A field a rule gains later (as 'unless' was) changes the key without anyone listing it."""
+    import dataclasses
+
+    from stratlint.cache import ResultCache
+    from stratlint.config.settings import resolve
+    from stratlint.filters import FilterOptions
+
+    cache = ResultCache.open(str(tmp_path / "c"))
+    rules = resolve(isolated=True).rules
+    base = cache.key(b"version: 1\n", "p.yaml", rules, FilterOptions())
+    rule = next(r for r in rules if r.steps)
+    changes = {"code": "SL999", "slug": "other", "severity": rule.severity % 3 + 1, "given": ("/x",), "steps": (),
+               "message": "changed", "source": "elsewhere", "location": {"pointer": "/x"}, "reports": "parse",
+               "always_on": not rule.always_on, "unless": {"field": "x", "present": True},
+               "enabled": not rule.enabled, "fixable": not rule.fixable, "fix": {"add": {"x": "TODO: x"}}}
+    documentation = {"summary", "docs", "where"}
+    assert set(changes) | documentation == {f.name for f in dataclasses.fields(rule)}
+    for name, value in changes.items():
+        changed = [dataclasses.replace(rule, **{name: value}) if r is rule else r for r in rules]
+        assert cache.key(b"version: 1\n", "p.yaml", changed, FilterOptions()) != base, name
+    for name in documentation:
+        changed = [dataclasses.replace(rule, **{name: "other"}) if r is rule else r for r in rules]
+        assert cache.key(b"version: 1\n", "p.yaml", changed, FilterOptions()) == base, name

@@ -30,6 +30,7 @@ links and replaced by renaming, so nothing is written outside the folder.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -45,6 +46,9 @@ from stratlint.filters import FilterOptions
 from stratlint.findings import Finding, Severity, Span
 from stratlint.linter import FileResult, lint_bytes
 from stratlint.rules.model import Rule
+
+#: the fields of a rule that change no finding
+_DOCUMENTATION = ("summary", "docs", "where")
 
 DEFAULT_DIR = ".stratlint_cache"
 ENV = "STRATLINT_CACHE_DIR"
@@ -157,12 +161,14 @@ class ResultCache:
             self._rules[id(rules)] = known
         return known[1]
 
-    def _rule_fields(self, rule: Rule) -> list:
-        """What a rule does: everything of it but its documentation, with the
+    def _rule_fields(self, rule: Rule) -> dict:
+        """What a rule does: every field of it but its documentation, with the
         state of the plugin code its check functions come from."""
-        return [rule.code, rule.slug, int(rule.severity), rule.given, rule.message, rule.location, rule.reports,
-                rule.always_on, [[s.function.name, s.function.source, s.options, self._plugin_state(s.function.function)]
-                                 for s in rule.steps]]
+        fields = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule) if f.name not in _DOCUMENTATION}
+        fields["severity"] = int(rule.severity)
+        fields["steps"] = [[s.function.name, s.function.source, s.options, self._plugin_state(s.function.function)]
+                           for s in rule.steps]
+        return fields
 
     def _plugin_state(self, function) -> str:
         """For a check function outside stratlint: its top-level package's

@@ -336,7 +336,7 @@ def _from_cache(jobs: list[Job], rules: list[Rule], cache: "ResultCache") -> dic
     answer costs less than sending the file to a worker."""
     answered = {}
     for i, job in enumerate(jobs):
-        if job.fix or job.keep:
+        if not isinstance(job, Job) or job.fix or job.keep:
             continue  # a fix is made from the file, and kept values are not cached: check_file does both
         try:
             data = job.data if job.data is not None else read_bytes(job.path)
@@ -348,7 +348,12 @@ def _from_cache(jobs: list[Job], rules: list[Rule], cache: "ResultCache") -> dic
     return answered
 
 
-def _size(job: Job) -> int:
+def _size(item) -> int:
+    """The bytes of plan a job lints (a command's own work item, such as a
+    report's, is a tuple that holds its Job)."""
+    job = next((x for x in item if isinstance(x, Job)), None) if isinstance(item, tuple) else item
+    if not isinstance(job, Job):
+        return 0
     if job.data is not None:
         return len(job.data)
     try:
