@@ -36,6 +36,7 @@ holds, the item has no class (None): rules leave it out, never guess.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable
 
 from stratlint.checks.vocabulary import compile_vocabulary, entries_for, near
@@ -130,11 +131,23 @@ def compile_where(where: dict, options: dict) -> Test:
 
 
 def _every(tests: list[Test]) -> Test:
-    return lambda item: all(test(item) for test in tests)
+    def every(item: Any) -> bool:
+        for test in tests:
+            if not test(item):
+                return False
+        return True
+
+    return every
 
 
 def _some(tests: list[Test]) -> Test:
-    return lambda item: any(test(item) for test in tests)
+    def some(item: Any) -> bool:
+        for test in tests:
+            if test(item):
+                return True
+        return False
+
+    return some
 
 
 def _negated(test: Test) -> Test:
@@ -157,8 +170,7 @@ def _conditions(where: dict, options: dict) -> list[Test]:
     if "near" in where:
         not_after = vocabulary(where["not_after"], options) if "not_after" in where else None
         first, second = vocabulary(where["matches"], options), vocabulary(where["near"], options)
-        within = where.get("within", 3)
-        out.append(lambda value: near(value, first, second, within, not_after))
+        out.append(partial(near, first=first, second=second, within=where.get("within", 3), not_after=not_after))
     elif "matches" in where:
         out.append(vocabulary(where["matches"], options).matches)
     return out
@@ -173,7 +185,13 @@ def _one_of(expected: list) -> Test:
 
 def _on_value(get: Callable[[Any], Any], where: dict, conditions: list[Test]) -> Test:
     has_default, default = "default" in where, where.get("default")
-    check = conditions[0] if len(conditions) == 1 else (lambda value: all(c(value) for c in conditions))
+    check = conditions[0] if len(conditions) == 1 else _every(conditions)
+    field = where.get("field", ".")
+    if not has_default and "class" not in where and field not in (".", "") and "." not in field:
+        def on_key(item: Any) -> bool:  # the usual test: one key of the item, no default
+            return check(item.get(field) if isinstance(item, dict) else None)
+
+        return on_key
 
     def test(item: Any) -> bool:
         value = get(item)
@@ -187,8 +205,7 @@ def _on_value(get: Callable[[Any], Any], where: dict, conditions: list[Test]) ->
 def _getter(where: dict, options: dict) -> Callable[[Any], Any]:
     """What the conditions test: the item's class, or a field (a plain key the short way)."""
     if "class" in where:
-        name = where["class"]
-        return lambda item: classify(item, name, options)
+        return classifier(where["class"], options)
     field = where.get("field", ".")
     if field not in (".", "") and "." not in field:
         return lambda item: item.get(field) if isinstance(item, dict) else None
@@ -223,16 +240,42 @@ CLASSES = {
 
 def classify(item: Any, name: str, options: dict) -> str | None:
     """The class of ``item`` under the classifier ``name`` of ``options['classes']``."""
-    spec = (options.get("classes") or {}).get(name)
-    if spec is None:
-        raise KeyError(f"the rule's options define no class named {name!r}")
-    if not isinstance(item, dict):
+    return classifier(name, options)(item)
+
+
+#: (id of the options, class name) -> (options, classifier): compiled once per run, as tests are
+_classifiers: dict[tuple[int, str], tuple[dict, Callable[[Any], "str | None"]]] = {}
+
+
+def classifier(name: str, options: dict) -> Callable[[Any], "str | None"]:
+    """The classifier ``name`` of ``options['classes']`` as a function of one item."""
+    entry = _classifiers.get((id(options), name))
+    if entry is None or entry[0] is not options:
+        spec = (options.get("classes") or {}).get(name)
+        if spec is None:
+            raise KeyError(f"the rule's options define no class named {name!r}")
+        if len(_classifiers) >= _MAX_TESTS:
+            _classifiers.clear()
+        entry = (options, _compile_classifier(spec, options))
+        _classifiers[(id(options), name)] = entry
+    return entry[1]
+
+
+def _compile_classifier(spec: dict, options: dict) -> Callable[[Any], "str | None"]:
+    field = spec.get("field")
+    values = frozenset(v for v in spec.get("values", ()) if isinstance(v, str))
+    infer = [(compile_where(rule["where"], options), rule["class"]) for rule in spec.get("infer", ())]
+
+    def classify_item(item: Any) -> str | None:
+        if not isinstance(item, dict):
+            return None
+        if field is not None:
+            value = field_value(item, field)
+            if isinstance(value, str) and value in values:
+                return value
+        for test, cls in infer:
+            if test(item):
+                return cls
         return None
-    if "field" in spec:
-        value = field_value(item, spec["field"])
-        if isinstance(value, str) and value in spec["values"]:
-            return value
-    for rule in spec.get("infer", ()):
-        if holds(rule["where"], item, options):
-            return rule["class"]
-    return None
+
+    return classify_item
