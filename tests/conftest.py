@@ -48,6 +48,15 @@ def pytest_report_header(config) -> str:
     return "stratlint dependencies: " + ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_cache_in_the_repository(tmp_path_factory):
+    """Module- and session-scoped fixtures that run stratlint keep its
+    result cache outside the repository too (each test then gets its own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STRATLINT_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory, monkeypatch) -> Path:
     """Every test starts with an empty result cache of its own, outside the
