@@ -276,6 +276,16 @@ def main() -> int:
             table.time(f"{args.scale_files:,} plans in one run", large.wall, large.peak)
             table.time("their first 5,000 in one run", small.wall, small.peak)
             table.note(f"6. peak memory, {args.scale_files:,} plans / 5,000", f"{large.peak / small.peak:.2f}")
+            # the same without findings (the structural rules find nothing in these plans): what a
+            # run keeps per file beyond its findings
+            bare = timed([*lint, "--select", "SL0", str(huge_corpus)])
+            bare_small = timed([*lint, "--select", "SL0", str(many)])
+            table.time(f"{args.scale_files:,} plans, --select SL0 (no finding)", bare.wall, bare.peak)
+            table.time("their first 5,000, --select SL0", bare_small.wall, bare_small.peak)
+            table.note(f"6. peak memory without findings, {args.scale_files:,} / 5,000",
+                       f"{bare.peak / bare_small.peak:.2f}")
+            table.note("6. memory kept per file beyond its findings",
+                       f"{(bare.peak - bare_small.peak) * 1024 / (args.scale_files - 5000):.0f} bytes")
 
     print()
     load_after = os.getloadavg()
