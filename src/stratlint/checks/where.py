@@ -168,12 +168,27 @@ def _conditions(where: dict, options: dict) -> list[Test]:
         below = where["below"]
         out.append(lambda value: isinstance(value, (int, float)) and not isinstance(value, bool) and value < below)
     if "near" in where:
-        not_after = vocabulary(where["not_after"], options) if "not_after" in where else None
-        first, second = vocabulary(where["matches"], options), vocabulary(where["near"], options)
-        out.append(partial(near, first=first, second=second, within=where.get("within", 3), not_after=not_after))
+        out.append(_lazily(lambda: partial(
+            near, first=vocabulary(where["matches"], options), second=vocabulary(where["near"], options),
+            within=where.get("within", 3),
+            not_after=vocabulary(where["not_after"], options) if "not_after" in where else None)))
     elif "matches" in where:
-        out.append(vocabulary(where["matches"], options).matches)
+        out.append(_lazily(lambda: vocabulary(where["matches"], options).matches))
     return out
+
+
+def _lazily(make: Callable[[], Test]) -> Test:
+    """The test ``make()`` builds, built when a value first reaches it: a
+    vocabulary costs more to compile than a plan to check, and a condition
+    after one that fails may never be reached in a run."""
+    built: list[Test] = []
+
+    def test(value: Any) -> bool:
+        if not built:
+            built.append(make())
+        return built[0](value)
+
+    return test
 
 
 def _one_of(expected: list) -> Test:
