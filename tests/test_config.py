@@ -297,7 +297,7 @@ def test_severity_off_unquoted_as_the_design_writes_it(here, config):
 
 
 STRUCTURE_FINDINGS = [
-    "broken.strategy.yaml:3:1: SL001 [{}] did not find expected ',' or ']' (while parsing a flow sequence)"
+    "broken.strategy.yaml:2:19: SL001 [{}] did not find expected ',' or ']' (while parsing a flow sequence)"
     "  (invalid-yaml)",
     "schema.strategy.yaml:4:5: SL002 [{}] tactics[0] needs an 'id'  (schema-violation)",
 ]
@@ -701,7 +701,7 @@ def test_select_does_not_hide_a_file_that_is_not_yaml(here):
     write(here / ".stratlint.yaml", "select: [SL2]\n")
     write(here / "broken.strategy.yaml", "version: 1\nname: [Spring plan\n")
     result = run_cli(["check", "broken.strategy.yaml"])
-    assert result.stdout.startswith("broken.strategy.yaml:3:1: SL001 [error] ")
+    assert result.stdout.startswith("broken.strategy.yaml:2:19: SL001 [error] ")
     assert result.exit_code == 1
 
 
@@ -733,7 +733,7 @@ KEYS = ("baseline, exclude, extends, fail-on, ignore, include, per-file-ignores,
      "'any_match'; expected one of: classes, field, vocabularies, when_empty, where (at /colour)"),
     ("select: [SL201]\nselect: [SL202]\n", ".stratlint.yaml:2:1: config repeats the key 'select' (first on line 1)"),
     ("select: [SL201\n",
-     ".stratlint.yaml:2:1: config is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
+     ".stratlint.yaml:1:15: config is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
     ("extends: missing.yaml\n", ".stratlint.yaml:1:1: 'extends' names 'missing.yaml', which does not exist"),
     ("fail-on: info\nextends: stratlint:lenient\n",
      ".stratlint.yaml:2:1: unknown preset 'stratlint:lenient'; use stratlint:recommended or stratlint:strict"),

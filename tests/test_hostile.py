@@ -71,7 +71,7 @@ CASES = [
     ("huge-int.strategy.yaml", b"version: 1\nname: x\nbudget: {total: " + b"9" * 6000 + b"}\n",
      "3:17: SL002 [error] budget.total must be a number, not the text '9999999999999999999999999999999999999...'"),
     ("unclosed.strategy.yaml", b"version: 1\nname: [Spring plan\n",
-     "3:1: SL001 [error] did not find expected ',' or ']' (while parsing a flow sequence)"),
+     "2:19: SL001 [error] did not find expected ',' or ']' (while parsing a flow sequence)"),
 ]
 
 
