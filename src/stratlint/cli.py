@@ -54,6 +54,14 @@ def _rules_options(f):
     return f
 
 
+def _max_file_size_option(f):
+    from stratlint.limits import DEFAULT_MAX_FILE_SIZE, MEGABYTE
+
+    return click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE // MEGABYTE,
+                        show_default=True, metavar="MB", callback=lambda ctx, param, value: value * MEGABYTE,
+                        help="A file larger than this many megabytes is one SL001 finding, not read.")(f)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -91,10 +99,11 @@ def _rules_options(f):
               help="The name standard input is reported as, and whose folder's config applies to it.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
+@_max_file_size_option
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
           baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, stdin_filename,
-          respect_gitignore, rule_packs, plugins):
+          respect_gitignore, max_file_size, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -111,6 +120,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
         jobs=jobs, fix=fix, diff=diff, stdin_filename=stdin_filename, respect_gitignore=respect_gitignore,
+        max_file_size=max_file_size,
     )
     reason = unsupported(options)
     if reason:
@@ -261,13 +271,15 @@ def explain(rule, rule_packs, plugins):
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
-def waivers(paths, fmt, config, isolated, respect_gitignore):
+@_max_file_size_option
+def waivers(paths, fmt, config, isolated, respect_gitignore, max_file_size):
     """List every inline suppression and waiver: rules, reason, expiry, place."""
     from stratlint.commands.waivers import run_waivers
 
     if config and isolated:
         raise click.UsageError("--config and --isolated contradict each other: --config uses one config, --isolated none")
-    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated, respect_gitignore))
+    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated, respect_gitignore,
+                         max_file_size=max_file_size))
 
 
 @cli.command()

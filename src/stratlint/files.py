@@ -20,6 +20,19 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+class TooLarge(Exception):
+    """A file larger than the size limit: not read, one SL001 finding
+    (:data:`stratlint.limits.DEFAULT_MAX_FILE_SIZE`)."""
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        from stratlint.limits import megabytes
+
+        super().__init__(f"the file is {megabytes(size)}, more than the {megabytes(limit)} limit" if size else
+                         f"the file is larger than the {megabytes(limit)} limit")
+        self.size = size
+        self.limit = limit
+
+
 @dataclass(frozen=True, slots=True)
 class PathProblem:
     """A path that could not be read (or, ``kind`` "ignore-file", a line of a
@@ -101,21 +114,33 @@ def display_name(path: str) -> str:
     return STDIN_NAME if path == STDIN else path
 
 
-def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+def read_stdin(limit: int | None = None) -> bytes:
+    """Standard input, or :class:`TooLarge` past ``limit`` bytes (no more is
+    read: what comes after may never end)."""
+    data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise TooLarge(None, limit)
+    return data
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a file, or raise ``OSError`` (a one-line error, exit code 2)."""
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """Read a file, or raise ``OSError`` (a one-line error, exit code 2), or
+    :class:`TooLarge` for a file over ``limit`` bytes (checked before reading,
+    and no more than the limit is read should it grow meanwhile)."""
     if path == STDIN:
-        return read_stdin()
-    mode = os.stat(path).st_mode
-    if stat.S_ISDIR(mode):
+        return read_stdin(limit)
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError("is a directory")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(st.st_mode):
         raise OSError("not a regular file (a pipe, socket or device)")
+    if limit is not None and st.st_size > limit:
+        raise TooLarge(st.st_size, limit)
     with open(path, "rb") as fh:
-        return fh.read()
+        data = fh.read() if limit is None else fh.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise TooLarge(os.stat(path).st_size, limit)
+    return data
 
 
 def write_atomic(path: str, data: bytes, expect: bytes | None = None) -> None:

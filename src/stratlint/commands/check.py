@@ -26,11 +26,12 @@ from stratlint.commands.progress import progress_bar
 from stratlint.config.discovery import SettingsFinder
 from stratlint.config.per_file import filter_options
 from stratlint.config.settings import Settings
-from stratlint.files import STDIN, STDIN_NAME, discover, read_bytes, read_stdin, write_atomic
+from stratlint.files import STDIN, STDIN_NAME, TooLarge, discover, read_bytes, read_stdin, write_atomic
 from stratlint.filters import FilterOptions
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, RunError, render, shown
-from stratlint.linter import FileResult, lint_bytes, lint_fixed
+from stratlint.limits import DEFAULT_MAX_FILE_SIZE
+from stratlint.linter import FileResult, lint_bytes, lint_fixed, lint_unread
 from stratlint.rules.model import Rule
 
 
@@ -59,6 +60,7 @@ class CheckOptions:
     diff: bool = False  # print the fixes as a unified diff instead; write nothing, report nothing else
     stdin_filename: str | None = None  # the name standard input is reported and configured as
     respect_gitignore: bool = True  # a directory walk skips what git ignores
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is one SL001, not read
 
 
 @dataclass(slots=True)
@@ -82,6 +84,8 @@ class Job:
     options: FilterOptions
     fix: bool = False
     keep: bool = False  # keep the text and values in the result (report, diff)
+    limit: int = DEFAULT_MAX_FILE_SIZE  # bytes a file may have
+    unread: str | None = None  # why the file was not read (standard input over the limit)
 
 
 @dataclass
@@ -178,8 +182,14 @@ def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = F
         name = stdin_name if path == STDIN else path
         settings = finder.for_file(options.stdin_filename or path if path == STDIN else path)
         known = None if options.write_baseline else baseline_of(settings, baselines)
-        jobs.append(Job(path, name, read_stdin() if path == STDIN else None,
-                        file_options(name, settings, options, known, fingerprints), fixing, keep))
+        data, unread = None, None
+        if path == STDIN:  # read here, once: a worker cannot
+            try:
+                data = read_stdin(options.max_file_size)
+            except TooLarge as exc:
+                unread = str(exc)
+        jobs.append(Job(path, name, data, file_options(name, settings, options, known, fingerprints), fixing, keep,
+                        options.max_file_size, unread))
         settings_of.append(settings)
     return Prepared(finder, files, jobs, settings_of, errors)
 
@@ -255,12 +265,17 @@ def check_each(jobs: list, settings_of: list[Settings], processes: int | None, w
 def check_file(job: Job, rules: list[Rule]) -> FileCheck | RunError:
     """Lint one file (and, for --fix/--diff, scaffold it and lint the result);
     a :class:`RunError` for a file that cannot be read."""
-    data = job.data
-    if data is None:
+    data, unread = job.data, job.unread
+    if data is None and unread is None:
         try:
-            data = read_bytes(job.path)
+            data = read_bytes(job.path, job.limit)
+        except TooLarge as exc:
+            unread = str(exc)
         except OSError as exc:
             return RunError(job.name, str(exc.strerror or exc))
+    if unread is not None:
+        return FileCheck(lint_unread(job.name, f"{unread}; a plan is far smaller (--max-file-size raises the limit)",
+                                     rules, job.options))
     result = lint_bytes(data, job.name, rules, job.options, keep_document=job.keep)
     if not job.fix:
         return FileCheck(result)

@@ -8,13 +8,14 @@ import click
 
 from stratlint.config.discovery import SettingsFinder
 from stratlint.errors import report_error
-from stratlint.files import discover, display_name, read_bytes
+from stratlint.files import TooLarge, discover, display_name, read_bytes
 from stratlint.formatters import shown
+from stratlint.limits import DEFAULT_MAX_FILE_SIZE
 from stratlint.linter import lint_bytes
 
 
 def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
-                respect_gitignore: bool = True) -> int:
+                respect_gitignore: bool = True, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> int:
     finder = SettingsFinder(config_file=config, isolated=isolated)
     files, problems = discover(paths, finder.selection(respect_gitignore))
     failed = bool(problems)
@@ -25,7 +26,11 @@ def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
     for path in files:
         name = display_name(path)
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, max_file_size)
+        except TooLarge as exc:
+            report_error(f"{name}: {exc}; --max-file-size raises the limit")
+            failed = True
+            continue
         except OSError as exc:
             report_error(f"{name}: {exc.strerror or exc}")
             failed = True
