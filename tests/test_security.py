@@ -1,0 +1,295 @@
+"""stratlint as a gate on untrusted pull requests (issue #14).
+
+Every file and config here could come from a stranger's pull request:
+nothing it holds runs, no input stops or stalls the run, no path it names
+leads stratlint out of the repository, and every position is the one an
+editor shows. Each test reproduces a case that went wrong.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers import run_cli, write
+
+PLAN = "version: 1\nname: Spring plan\n"
+OBJETIVES = "version: 1\nname: Plan\nobjetives: []\n"
+OBJETIVES_FINDING = ("good.strategy.yaml:3:1: SL002 [error] unknown key 'objetives' at the top level; "
+                     "did you mean 'objectives'?  (schema-violation)")
+
+
+def check(*args: str, input: bytes | str | None = None):
+    return run_cli(["check", "--select", "SL0", *args], input=input)
+
+
+# -- explicit core tags with values of another type (item 3) ------------------------------------
+
+BAD_TAGS = [
+    ("!!timestamp nope", "'nope' is not a valid !!timestamp: the tag asks for a date such as 2027-03-31"),
+    ('!!int ""', "'' is not a valid !!int: the tag asks for a whole number such as 42"),
+    ("!!int +", "'+' is not a valid !!int: the tag asks for a whole number such as 42"),
+    ('!!float ""', "'' is not a valid !!float: the tag asks for a number such as 2.5"),
+    ("!!bool maybe", "'maybe' is not a valid !!bool: the tag asks for true or false"),
+]
+
+
+@pytest.mark.parametrize("value, message", BAD_TAGS, ids=[v for v, _ in BAD_TAGS])
+def test_a_core_tag_on_a_value_of_another_type_is_a_located_sl001_and_the_run_goes_on(workdir, value, message):
+    write("bad.strategy.yaml", f"version: 1\nname: x\nx-value: {value}\n")
+    write("good.strategy.yaml", OBJETIVES)
+    result = check("bad.strategy.yaml", "good.strategy.yaml")
+    assert result.stdout.splitlines() == [
+        f"bad.strategy.yaml:3:10: SL001 [error] {message}; correct the value or remove the tag  (invalid-yaml)",
+        OBJETIVES_FINDING,
+        "Found 2 problems (2 errors, 0 warnings, 0 info) in 2 files.",
+    ]
+    assert result.stderr == ""
+    assert result.exit_code == 1
+
+
+def test_a_core_tag_keeps_a_value_of_its_type_that_cannot_be_converted_as_text(workdir):
+    # as without the tag: 2027-02-30 is a date no calendar has, and the schema says so
+    write("plan.strategy.yaml", "version: 1\nname: x\nperiod: {start: !!timestamp 2027-02-30, end: 2027-12-31}\n"
+                                "x-a: !!int 12\nx-b: !!float 1\nx-c: !!bool yes\n")
+    result = check("plan.strategy.yaml")
+    assert result.stdout.splitlines()[0] == (
+        "plan.strategy.yaml:3:17: SL002 [error] period.start '2027-02-30' is not a date; write it as YYYY-MM-DD, "
+        "such as 2027-01-31  (schema-violation)")
+
+
+@pytest.mark.parametrize("value, message", BAD_TAGS[:2], ids=[v for v, _ in BAD_TAGS[:2]])
+def test_a_core_tag_on_a_value_of_another_type_in_a_config_is_a_located_config_error(workdir, value, message):
+    write(".stratlint.yaml", f"select: [SL2]\nfail-on: {value}\n")
+    write("plan.strategy.yaml", PLAN)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.stderr == (f"stratlint: error: .stratlint.yaml:2:10: config is not valid YAML: {message}; "
+                             "correct the value or remove the tag\n")
+    assert result.exit_code == 2
+
+
+def test_fix_fixes_the_other_files_when_one_has_a_bad_tag(workdir):
+    write("bad.strategy.yaml", "version: 1\nname: x\nx-value: !!int +\n")
+    fixable = write("fixable.strategy.yaml", "version: 1\nname: Plan\n")
+    result = run_cli(["check", "--select", "SL0,no-review-cycle", "--fix", "bad.strategy.yaml",
+                      "fixable.strategy.yaml"])
+    assert result.stdout.splitlines()[0].startswith("bad.strategy.yaml:3:10: SL001 [error] '+' is not a valid !!int")
+    assert "fixable.strategy.yaml:3:1: fixed SL801 no-review-cycle: added review.cadence" in result.stderr
+    assert fixable.read_text().startswith("version: 1\nname: Plan\nreview:\n")
+    assert result.exit_code == 1
+
+
+def test_fix_writes_nothing_until_every_file_has_been_read(workdir, monkeypatch):
+    """A run that stops while it is still checking (here: the last file
+    crashes stratlint itself) leaves every file as it was, also those
+    whose fix was ready."""
+    from stratlint.commands import check as command
+
+    first = write("a.strategy.yaml", "version: 1\nname: Plan\n")
+    write("b.strategy.yaml", "version: 1\nname: Plan\n")
+    real = command.check_file
+
+    def crash_on_b(job, rules):
+        if job.name == "b.strategy.yaml":
+            raise RuntimeError("stratlint itself failed")
+        return real(job, rules)
+
+    monkeypatch.setattr(command, "check_file", crash_on_b)
+    with pytest.raises(RuntimeError):
+        command.run_check(command.CheckOptions(paths=["a.strategy.yaml", "b.strategy.yaml"], fix=True, jobs=1,
+                                               select=["no-review-cycle"]))
+    assert first.read_text() == "version: 1\nname: Plan\n"
+
+
+# -- linear time on long values (item 4; benchmarks/hostile.py measures it) ----------------------
+
+MEGABYTE_OF_SPACES = " " * 1_000_000
+
+
+def test_a_suppression_comment_with_a_megabyte_of_spaces_in_its_reason(workdir):
+    write("plan.strategy.yaml", f"version: 1\nname: x\nobjetives: 1  # stratlint: disable=SL002 -- a{MEGABYTE_OF_SPACES}b\n"
+                                f"x-a: 1  # stratlint: disable=SL002 -- until 2027-01-01{MEGABYTE_OF_SPACES}x\n")
+    result = check("plan.strategy.yaml", "--report-unused-disables")
+    assert result.stdout.splitlines() == [
+        "plan.strategy.yaml:4:9: SL006 [warning] this suppression of SL002 suppresses nothing; remove it"
+        "  (unused-suppression)",
+        "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.",
+    ]
+
+
+def test_a_waiver_date_after_white_space_still_expires():
+    from stratlint.filters.suppressions import parse
+
+    found = parse("x: 1  # stratlint: disable=SL2 -- launch only,   until   2027-03-31 .\n")
+    assert (found[0].reason, str(found[0].until)) == ("launch only,   until   2027-03-31 .", "None")
+    found = parse("x: 1  # stratlint: disable=SL2 -- launch only,   until   2027-03-31.\n")
+    assert (found[0].reason, str(found[0].until)) == ("launch only", "2027-03-31")
+
+
+def test_a_kpi_name_with_a_megabyte_of_spaces_is_checked_and_quoted_short(workdir):
+    write("plan.strategy.yaml", f'version: 1\nname: x\nkpis:\n  - {{id: a, name: "Likes{MEGABYTE_OF_SPACES}x"}}\n')
+    result = run_cli(["check", "--select", "vanity-only-kpis", "plan.strategy.yaml"])
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("plan.strategy.yaml:3:1: SL201 [warning] every KPI is a vanity metric ('Likes   ")
+    assert "   ...')" in first and len(first) < 400
+
+
+def test_many_comments_and_many_values_with_a_hash(workdir):
+    """Whether a '#' starts a comment is decided for each suppression by
+    bisection, not by a scan of every value that holds a '#'."""
+    lines = [f"x-{i}: 'a # stratlint: disable=SL002'  # stratlint: disable=SL002\n" for i in range(20_000)]
+    write("plan.strategy.yaml", "version: 1\nname: x\n" + "".join(lines) + "objetives: 1\n")
+    result = check("plan.strategy.yaml")
+    assert result.stdout.splitlines()[0].startswith("plan.strategy.yaml:20003:1: SL002 [error] unknown key 'objetives'")
+
+
+def test_a_plan_with_many_unknown_keys_gets_each_at_its_line(workdir):
+    write("plan.strategy.yaml", "version: 1\nname: x\n" + "".join(f"k{i}: 1\n" for i in range(20_000)))
+    lines = check("plan.strategy.yaml").stdout.splitlines()
+    assert len(lines) == 20_001
+    assert lines[-2].startswith("plan.strategy.yaml:20002:1: SL002 [error] unknown key 'k19999' at the top level")
+
+
+def test_a_pyproject_of_blank_lines_and_many_keys(workdir):
+    patterns = "".join(f'"p{i}/*" = ["SL201"]\n' for i in range(2_000))
+    write("pyproject.toml", "\n" * 1_000_000 + "[tool.stratlint.per-file-ignores]\n" + patterns
+          + '"q/*" = ["nope"]\n', dedent=False)
+    write("plan.strategy.yaml", PLAN)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.stderr == ("stratlint: error: pyproject.toml:1002002:1: invalid config: per-file-ignores names "
+                             "'nope', which is no rule\n")
+    assert result.exit_code == 2
+
+
+# -- amplified input (item 5) -----------------------------------------------------------------------
+
+MEGABYTE_NAME = "Likes " + "x" * 1_000_000
+
+
+def aliased_kpis(count: int) -> str:
+    kpis = "".join(f"  - {{id: k{i}, name: *n}}\n" for i in range(count))
+    return f"version: 1\nname: x\nx-name: &n {MEGABYTE_NAME}\nkpis:\n{kpis}"
+
+
+def test_aliases_to_a_long_text_count_by_its_size(workdir):
+    """50 KPIs that alias a 1 MB name: the tenth alias takes the aliases
+    past 100,000 values (each counts 10,001). As for every alias bomb, the
+    finding is at the anchor of what is aliased too often."""
+    write("plan.strategy.yaml", aliased_kpis(50))
+    result = check("plan.strategy.yaml")
+    assert result.stdout.splitlines() == [
+        "plan.strategy.yaml:3:9: SL001 [error] aliases expand to more than 100,000 values; "
+        "the file looks like an alias bomb  (invalid-yaml)",
+        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file.",
+    ]
+
+
+def test_a_message_quotes_only_an_excerpt_of_a_long_value(workdir):
+    write("plan.strategy.yaml", aliased_kpis(9))
+    result = run_cli(["check", "--select", "vanity-only-kpis", "plan.strategy.yaml"])
+    first = result.stdout.splitlines()[0]
+    excerpt = "'Likes " + "x" * 111 + "...'"
+    assert first.startswith("plan.strategy.yaml:4:1: SL201 [warning] every KPI is a vanity metric (" + excerpt)
+    assert len(result.stdout) < 2_000
+
+
+def test_a_list_in_a_message_names_twenty_values_and_counts_the_rest(workdir):
+    kpis = "".join(f"  - {{id: k{i}, name: Likes {i}}}\n" for i in range(25))
+    write("plan.strategy.yaml", f"version: 1\nname: x\nkpis:\n{kpis}")
+    first = run_cli(["check", "--select", "vanity-only-kpis", "plan.strategy.yaml"]).stdout.splitlines()[0]
+    assert "'Likes 18', 'Likes 19' and 5 more); add one" in first
+
+
+def test_a_file_over_the_size_limit_is_one_finding_and_not_read(workdir):
+    big = workdir / "big.strategy.yaml"
+    with open(big, "wb") as fh:  # 50 MB that take no room: the file is never read
+        fh.truncate(50_000_000)
+    write("good.strategy.yaml", OBJETIVES)
+    result = check("big.strategy.yaml", "good.strategy.yaml")
+    assert result.stdout.splitlines() == [
+        "big.strategy.yaml:1:1: SL001 [error] the file is 50 MB, more than the 20 MB limit; a plan is far smaller "
+        "(--max-file-size raises the limit)  (invalid-yaml)",
+        OBJETIVES_FINDING,
+        "Found 2 problems (2 errors, 0 warnings, 0 info) in 2 files.",
+    ]
+    assert result.exit_code == 1
+
+
+def test_the_size_limit_is_set_on_the_command_line_and_holds_for_standard_input(workdir):
+    plan = "version: 1\nname: x\nx-pad: " + "x" * 1_500_000 + "\n"
+    write("plan.strategy.yaml", plan)
+    assert check("--max-file-size", "1", "plan.strategy.yaml").stdout.startswith(
+        "plan.strategy.yaml:1:1: SL001 [error] the file is 1.5 MB, more than the 1 MB limit; a plan is far smaller")
+    assert check("--max-file-size", "1", "-", input=plan).stdout.startswith(  # what follows is not read
+        "<stdin>:1:1: SL001 [error] the file is larger than the 1 MB limit; a plan is far smaller")
+    result = check("--max-file-size", "2", "plan.strategy.yaml")
+    assert result.stdout == "No problems found in 1 file.\n"
+
+
+def test_a_plan_of_millions_of_values_is_refused_before_they_are_built(workdir):
+    write("plan.strategy.yaml", "version: 1\nname: x\nx-list: [" + "1," * 2_100_000 + "1]\n")
+    result = check("plan.strategy.yaml")
+    assert result.stdout.splitlines()[0] == (
+        "plan.strategy.yaml:3:3999996: SL001 [error] the file holds more than 2,000,000 values; "
+        "a plan holds far fewer  (invalid-yaml)")
+
+
+# -- positions as editors count them (item 7) ------------------------------------------------------
+
+@pytest.mark.parametrize("data, expected", [
+    (b"version: 1\nname: [Spring plan\n", "2:19"),  # not 3:1: the file has two lines
+    (b"version: 1\nname: [Spring plan", "2:19"),
+    (b"version: 1\r\nname: [Spring plan\r\n", "2:19"),
+    (b"version: 1\rname: [Spring plan\r", "2:19"),
+    (b"version: 1\nname: 'Spring\n\n\n", "4:1"),
+])
+def test_sl001_never_points_past_the_end_of_the_file(workdir, data, expected):
+    (workdir / "plan.strategy.yaml").write_bytes(data)
+    assert check("plan.strategy.yaml").stdout.startswith(f"plan.strategy.yaml:{expected}: SL001 [error]")
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"version: 1\rname: x\rowner: \xff\r", "3:8: SL001 [error] the file is not valid UTF-8 text (byte 0xff)"),
+    (b"version: 1\r\nname: x\r\nowner: \xff\r\n", "3:8: SL001 [error] the file is not valid UTF-8 text (byte 0xff)"),
+    (b"version: 1\rname: x\rowner: a\x00\r", "3:9: SL001 [error] the file holds NUL bytes"),
+    ("version: 1\rname: x\rowner: caf\xe9\r".encode("utf-16"), None),
+    (b"\xff\xfe" + "version: 1\nname: x\nowner: ".encode("utf-16-le") + b"\x00\xd8\x41\x00",
+     "3:8: SL001 [error] the file is not valid UTF-16 text"),
+    (b"version: 1\rname: x\rowner: \x0c\r", "3:8: SL001 [error] unacceptable character #x000c"),
+])
+def test_bad_bytes_are_placed_with_cr_crlf_and_lf_lines(workdir, data, expected):
+    (workdir / "plan.strategy.yaml").write_bytes(data)
+    out = check("plan.strategy.yaml").stdout
+    if expected is None:
+        assert out == "No problems found in 1 file.\n"
+    else:
+        assert out.startswith(f"plan.strategy.yaml:{expected}")
+
+
+def test_line_and_paragraph_separators_in_a_value_start_no_line(workdir):
+    """YAML parsers end lines at NEL, LS and PS; editors do not."""
+    write("plan.strategy.yaml", 'version: 1\nname: "a\u2028b\u0085c\u2029d"\nobjetives: 1\n'
+                                "x-a: 1  # stratlint: disable=SL002\n"
+                                "x-b:\n  - '\u2028'\n  - k: 1\n    k: 2\n")
+    lines = check("plan.strategy.yaml").stdout.splitlines()
+    assert lines == [
+        "plan.strategy.yaml:3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'?"
+        "  (schema-violation)",
+        "plan.strategy.yaml:8:5: SL003 [error] duplicate key 'k' (first on line 7); only this last value counts"
+        "  (duplicate-key)",
+        "Found 2 problems (2 errors, 0 warnings, 0 info) in 1 file.",
+    ]
+
+
+def test_a_deep_block_nesting_is_refused_at_its_place_whatever_the_line_ends(workdir):
+    lines = ["version: 1", "name: x", "x-deep:"] + [" " * i + f"k{i}:" for i in range(1, 2000)] + [" " * 2000 + "v: 1"]
+    for end in ("\n", "\r", "\r\n"):
+        (workdir / "plan.strategy.yaml").write_bytes((end.join(lines) + end).encode())
+        assert check("plan.strategy.yaml").stdout.startswith(
+            "plan.strategy.yaml:103:101: SL001 [error] the document nests more than 100 levels deep"), repr(end)
+
+
+def test_positions_in_json_output_lie_inside_the_file(workdir):
+    (workdir / "plan.strategy.yaml").write_bytes(b"version: 1\rname: [a\r")
+    report = json.loads(check("--format", "json", "plan.strategy.yaml").stdout)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(2, 9)]
