@@ -293,3 +293,172 @@ def test_positions_in_json_output_lie_inside_the_file(workdir):
     (workdir / "plan.strategy.yaml").write_bytes(b"version: 1\rname: [a\r")
     report = json.loads(check("--format", "json", "plan.strategy.yaml").stdout)
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(2, 9)]
+
+
+# -- signals (item 8) --------------------------------------------------------------------------------
+
+SLEEPY_PLUGIN = '''
+import os, time
+from pathlib import Path
+from stratlint.plugin import Plugin, check
+
+
+@check("sleepy", {"type": "object"})
+def sleepy(target, options, ctx):
+    """Say that this process is checking a file, then take a long time over it."""
+    (Path(os.environ["SLEEPY_READY"]) / str(os.getpid())).touch()
+    time.sleep(300)
+    return iter(())
+
+
+plugin = Plugin(checks=[sleepy], packs=[Path(__file__).with_name("sleepy.yaml")])
+'''
+SLEEPY_PACK = '''
+pack: sleepy
+rules:
+  - code: ZZZ001
+    slug: sleepy
+    severity: info
+    summary: Takes its time.
+    given: ""
+    then: {function: sleepy}
+    message: "slept"
+    docs: {what: Takes its time., why: To stop a run midway., example: "x: 1", fix: None.}
+'''
+
+
+class SleepyRun:
+    """``python -m stratlint check --jobs N`` on plans a plugin takes minutes
+    over, stopped once every process is busy with a file, as a user would."""
+
+    def __init__(self, folder, jobs: int) -> None:
+        import os
+        import subprocess
+        import sys
+
+        write(folder / "plugin" / "sleepy.py", SLEEPY_PLUGIN)
+        write(folder / "plugin" / "sleepy.yaml", SLEEPY_PACK)
+        for i in range(12):
+            write(folder / "plans" / f"p{i:02}.strategy.yaml", PLAN)
+        self.ready = folder / "ready"
+        self.ready.mkdir()
+        env = dict(os.environ, PYTHONPATH=str(folder / "plugin"), SLEEPY_READY=str(self.ready))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "stratlint", "check", "--plugin", "sleepy", "--jobs", str(jobs), "plans"],
+            cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        self.busy = self._wait_for(lambda: len(list(self.ready.iterdir())) >= jobs)
+        self.pids = [int(p.name) for p in self.ready.iterdir()]
+
+    def _wait_for(self, condition) -> bool:
+        import time
+
+        for _ in range(1200):  # a minute at most: never a hang
+            if condition():
+                return True
+            time.sleep(0.05)
+        return False
+
+    def stop(self, signal_number: int, group: bool) -> tuple[int, bytes, bytes]:
+        """Send the signal (to the whole process group, as the terminal does
+        on Ctrl-C, or to stratlint alone, as ``kill`` does); the outcome."""
+        import os
+
+        assert self.busy, "the run never got to its files"
+        os.killpg(self.process.pid, signal_number) if group else os.kill(self.process.pid, signal_number)
+        out, err = self.process.communicate(timeout=60)  # returns once every process holding the pipes is gone
+        return self.process.returncode, out, err
+
+    def workers_gone(self) -> bool:
+        import os
+
+        def gone(pid: int) -> bool:
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    return fh.read().split(")")[-1].split()[0] in ("Z", "X")  # dead, not yet reaped
+            except OSError:
+                return True
+        return self._wait_for(lambda: all(gone(pid) for pid in self.pids if pid != self.process.pid))
+
+    def kill(self) -> None:
+        import os
+        import signal
+
+        for pid in [self.process.pid, *self.pids]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
+@pytest.fixture
+def sleepy_run(tmp_path):
+    runs = []
+
+    def start(jobs: int) -> SleepyRun:
+        runs.append(SleepyRun(tmp_path, jobs))
+        return runs[-1]
+
+    yield start
+    for run in runs:
+        run.kill()
+
+
+linux = pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+
+
+@linux
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_is_one_line_and_exit_130(sleepy_run, jobs):
+    import signal
+
+    run = sleepy_run(jobs)
+    assert run.stop(signal.SIGINT, group=True) == (130, b"", b"stratlint: error: interrupted\n")
+    assert run.workers_gone()
+
+
+@linux
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sigterm_is_one_line_and_exit_143(sleepy_run, jobs):
+    import signal
+
+    run = sleepy_run(jobs)
+    assert run.stop(signal.SIGTERM, group=False) == (143, b"", b"stratlint: error: terminated\n")
+    assert run.workers_gone()
+
+
+@linux
+def test_workers_die_with_the_parent_and_print_nothing(sleepy_run):
+    import signal
+
+    run = sleepy_run(2)
+    assert run.stop(signal.SIGKILL, group=False) == (-signal.SIGKILL, b"", b"")
+    assert run.workers_gone()
+
+
+# -- python -m stratlint (item 2) ------------------------------------------------------------------
+
+def test_python_m_stratlint_imports_nothing_from_the_current_folder(tmp_path):
+    import subprocess
+    import sys
+
+    for module in ("difflib", "yaml", "click", "json"):
+        write(tmp_path / f"{module}.py", f"open({str(tmp_path / 'ran')!r}, 'a').write('{module} ')\n")
+    write(tmp_path / "plan.strategy.yaml", PLAN)
+    proc = subprocess.run([sys.executable, "-m", "stratlint", "explain", "no-such-rule"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.stderr == "stratlint: error: no rule named 'no-such-rule'; 'stratlint rules' lists them\n"
+    assert proc.returncode == 2
+    proc = subprocess.run([sys.executable, "-m", "stratlint", "check", "--select", "SL0", "plan.strategy.yaml"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert (proc.stdout, proc.returncode) == ("No problems found in 1 file.\n", 0)
+    assert not (tmp_path / "ran").exists()
+
+
+# -- error lines (item 9, the part in errors.py) -------------------------------------------------
+
+def test_an_error_line_cannot_start_a_workflow_command(workdir):
+    name = "plan\n::error file=x::injected\r\x1b(0\u202e.strategy.yaml"
+    result = run_cli(["check", name])
+    assert result.stderr == ("stratlint: error: plan\\n::error file=x::injected\\r\\x1b(0\\u202e.strategy.yaml: "
+                             "no such file or directory\n")
+    assert result.exit_code == 2

@@ -1,6 +1,7 @@
 """The command line. Click parses; each command calls one function that
 returns an exit code; a :class:`StratlintError` becomes one line on
-standard error and exit code 2. No traceback reaches the user."""
+standard error and exit code 2; Ctrl-C and SIGTERM end a run with one line
+(:mod:`stratlint.signals`). No traceback reaches the user."""
 from __future__ import annotations
 
 import os
@@ -11,6 +12,7 @@ import click
 from stratlint import __version__
 from stratlint.errors import EXIT_FAILURE, StratlintError, report_error
 from stratlint.formatters import FORMATS
+from stratlint.signals import INTERRUPTED, TERMINATED, Terminated
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -26,6 +28,12 @@ class _Group(click.Group):
         except StratlintError as exc:
             report_error(str(exc))
             ctx.exit(EXIT_FAILURE)
+        except KeyboardInterrupt:  # before click turns it into "Aborted!" and exit 1
+            report_error("interrupted")
+            ctx.exit(INTERRUPTED)
+        except Terminated:
+            report_error("terminated")
+            ctx.exit(TERMINATED)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -335,11 +343,17 @@ def server(trust_plugins):
 
 
 def main() -> None:
+    from stratlint import signals
+
+    signals.install()
     try:
         cli(prog_name="stratlint")
     except KeyboardInterrupt:
         report_error("interrupted")
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
+    except Terminated:
+        report_error("terminated")
+        sys.exit(TERMINATED)
     except Exception as exc:  # the last line of defence: never a traceback
         report_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
         sys.exit(EXIT_FAILURE)

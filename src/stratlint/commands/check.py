@@ -300,7 +300,7 @@ def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callab
         # fork: the workers inherit the loaded rules instead of loading them again
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(jobs) // (count * 32))
-        with context.Pool(count, initializer=_start_worker, initargs=(rules, work)) as pool:
+        with context.Pool(count, initializer=_start_worker, initargs=(rules, work, os.getpid())) as pool:
             yield from pool.imap(_check_in_worker, jobs, chunksize=chunk)
     else:
         for job in jobs:
@@ -317,7 +317,10 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _start_worker(rules: list[Rule], work: Callable) -> None:
+def _start_worker(rules: list[Rule], work: Callable, parent: int) -> None:
+    from stratlint.signals import quiet_worker
+
+    quiet_worker(parent)  # silent, leaves Ctrl-C to the parent, dies with it
     global _worker_rules, _worker_work
     _worker_rules, _worker_work = rules, work
 
