@@ -285,13 +285,21 @@ def test_every_example_with_a_fixable_finding_is_fixed(tmp_path):
         "no-customer-care.strategy.yaml": ["SL503"], "no-review-cycle.strategy.yaml": ["SL801"]}
 
 
-def test_a_link_is_followed_and_stays_a_link(tmp_path):
-    real = tmp_path / "real.strategy.yaml"
+def test_a_fix_never_writes_through_a_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    real = tmp_path / "elsewhere" / "real.strategy.yaml"
+    real.parent.mkdir()
     real.write_text("version: 1\nname: P\n")
     link = tmp_path / "link.strategy.yaml"
     link.symlink_to(real)
-    run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(link)])
-    assert link.is_symlink() and "review:" in real.read_text()
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", "link.strategy.yaml"])
+    assert result.stderr.splitlines()[0] == (
+        "stratlint: error: link.strategy.yaml: cannot write the fixed plan: it is a symbolic link, and a fix never "
+        "writes through one; fix the file it leads to")
+    assert result.exit_code == 2
+    assert link.is_symlink() and real.read_text() == "version: 1\nname: P\n"
+    diff = run_cli(["check", "--isolated", "--diff", "--select", "SL801", "link.strategy.yaml"])
+    assert "+review:" in diff.stdout and diff.exit_code == 1  # what the fix would be is still shown
 
 
 def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):

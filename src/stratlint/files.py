@@ -2,9 +2,11 @@
 
 Directories are walked for ``*.strategy.yaml``, ``*.strategy.yml`` and
 ``*.strategy.json`` (hidden folders such as ``.git`` are skipped, links
-to folders are not followed, so a link loop cannot trap the walk); a file
-named on the command line is always checked, whatever its name; ``-`` is
-standard input.
+to folders are not followed, so a link loop cannot trap the walk, and a
+link to a file outside the folder walked is skipped, so that a pull
+request cannot have a file of the machine read); a file named on the
+command line is always checked, whatever its name; ``-`` is standard
+input.
 """
 from __future__ import annotations
 
@@ -78,7 +80,7 @@ def discover(paths: list[str], selection: Selection | None = None,
             files.append(os.path.normpath(path))  # ./a.yaml is a.yaml, as in a folder walk
         elif glob.has_magic(path):
             found = []
-            for match in sorted(glob.glob(path, recursive=True)):
+            for match in _glob(path):
                 if os.path.isdir(match):
                     found.extend(_walk(match, selection))
                 else:
@@ -103,11 +105,68 @@ def discover(paths: list[str], selection: Selection | None = None,
 
 def _walk(top: str, selection: Selection) -> list[str]:
     walk = selection.walk(top)
+    inside = os.path.realpath(top)
+
+    def leaves(path: str) -> bool:  # a link to a file outside the folder walked
+        if not os.path.islink(path):
+            return False
+        real = os.path.realpath(path)
+        return os.path.commonpath([real, inside]) != inside
+
     found = []
     for root, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and walk.enter(os.path.join(root, d)))
-        found.extend(os.path.normpath(os.path.join(root, n)) for n in names if walk.take(os.path.join(root, n)))
+        found.extend(os.path.normpath(os.path.join(root, n)) for n in names
+                     if walk.take(os.path.join(root, n)) and not leaves(os.path.join(root, n)))
     return sorted(found)
+
+
+def _glob(pattern: str) -> list[str]:
+    """What a shell pattern names, sorted. ``**`` spans folders, but unlike
+    ``glob.glob`` it follows no link to a folder (two links to ``.`` make
+    ``glob.glob`` run for ever) and, as a walk, skips hidden folders."""
+    import glob
+
+    parts = pattern.split("/")
+    deep = next((i for i, part in enumerate(parts) if part == "**"), None)
+    if deep is None:
+        return sorted(glob.glob(pattern))
+    head, below = "/".join(parts[:deep]), parts[deep:]
+    if deep == 1 and not head:
+        head = "/"
+    found = []
+    for base in (sorted(glob.glob(head)) if glob.has_magic(head) else [head]):
+        if not os.path.isdir(base or "."):
+            continue
+        for root, dirs, names in os.walk(base or "."):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in (*dirs, *names):
+                path = os.path.join(root, name)
+                if _matches(below, os.path.relpath(path, base or ".").split(os.sep)):
+                    found.append(path if base else os.path.relpath(path))
+    return sorted(found)
+
+
+def _matches(pattern: list[str], parts: list[str]) -> bool:
+    """Whether path ``parts`` match pattern segments, where ``**`` is any
+    number of folders and any other segment one name (``fnmatch``; a
+    hidden name only for a segment that starts with a dot, as for a shell)."""
+    from fnmatch import fnmatchcase
+
+    def name_ok(name: str, segment: str) -> bool:
+        return fnmatchcase(name, segment) and (segment.startswith(".") or not name.startswith("."))
+
+    size = len(parts)
+    after = [False] * size + [True]  # the rest of the pattern (none, at first) matches parts[j:]
+    for segment in reversed(pattern):
+        here = [False] * (size + 1)
+        for j in range(size, -1, -1):
+            if segment == "**":
+                here[j] = after[j] or (j < size and not parts[j].startswith(".") and here[j + 1])
+            else:
+                here[j] = j < size and name_ok(parts[j], segment) and after[j + 1]
+        after = here
+    return after[0]
 
 
 def display_name(path: str) -> str:
@@ -146,9 +205,11 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
 def write_atomic(path: str, data: bytes, expect: bytes | None = None) -> None:
     """Replace ``path`` with ``data`` in one step: a temporary file in the same
     folder, the original's permission bits, then ``os.replace``. A link is
-    followed, so the file it points at is replaced, not the link. With
+    refused: a fix never writes through one to wherever it leads. With
     ``expect``, a file that no longer holds those bytes is left alone."""
-    real = os.path.realpath(path)
+    if os.path.islink(path):
+        raise OSError("it is a symbolic link, and a fix never writes through one; fix the file it leads to")
+    real = path
     folder = os.path.dirname(real) or "."
     try:
         mode = stat.S_IMODE(os.stat(real).st_mode)
@@ -157,7 +218,8 @@ def write_atomic(path: str, data: bytes, expect: bytes | None = None) -> None:
         os.umask(mask)
         mode = 0o666 & ~mask
     if expect is not None:
-        with open(real, "rb") as fh:
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))  # a link put there meanwhile
+        with os.fdopen(fd, "rb") as fh:
             if fh.read() != expect:
                 raise OSError("the file changed while it was being fixed; run --fix again")
     import tempfile
