@@ -523,13 +523,13 @@ def test_plugins_named_in_the_config_are_loaded(here, plugin_site):
     assert run_cli(["check", "--isolated", "--select", "SL2", "tactics.strategy.yaml"]).stdout == (
         "No problems found in 1 file.\n")
     write(here / ".stratlint.yaml", "plugins: [cfgdemo]\nselect: [ACME001]\n")
-    assert lines(run_cli(["check", "tactics.strategy.yaml"])) == [
+    assert lines(run_cli(["check", "--trust-config-plugins", "tactics.strategy.yaml"])) == [
         OWNER, "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
 def test_a_plugin_that_is_not_installed_is_exit_2(here, plugin_site):
     write(here / ".stratlint.yaml", "plugins: [cfgdemon]\n")
-    result = run_cli(["check", "plan.strategy.yaml"])
+    result = run_cli(["check", "--trust-config-plugins", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: plugin 'cfgdemon' is not installed and is no module on the Python path; installed: cfgdemo\n"
 

@@ -124,8 +124,8 @@ def test_isolated_runs_no_plugin(tmp_path, plan, monkeypatch):
     isolated = run_cli(["check", "--isolated", "plan.strategy.yaml", "--select", "SL0"])
     assert "ACME100" not in isolated.stdout and isolated.exit_code == 0
     assert "acme_stratlint" not in sys.modules  # not even imported
-    named = run_cli(["check", "--select", "ACME", "plan.strategy.yaml"])
-    assert "ACME100" in named.stdout  # the config names it: it runs
+    named = run_cli(["check", "--trust-config-plugins", "--select", "ACME", "plan.strategy.yaml"])
+    assert "ACME100" in named.stdout  # the config names it and the user trusts it: it runs
     both = run_cli(["check", "--isolated", "--plugin", "acme", "plan.strategy.yaml"])
     assert both.exit_code == 2
     assert both.stderr == ("stratlint: error: --isolated runs no plugin (it is the way to lint with no code "
@@ -140,7 +140,7 @@ def test_config_names_a_local_module_as_a_plugin(tmp_path, plan, monkeypatch):
     (tmp_path / ".stratlint.yaml").write_text("plugins: [team_rules]\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delitem(sys.modules, "team_rules", raising=False)
-    result = run_cli(["check", "--select", "ACME", "plan.strategy.yaml"])
+    result = run_cli(["check", "--trust-config-plugins", "--select", "ACME", "plan.strategy.yaml"])
     sys.modules.pop("team_rules", None)
     assert result.stdout.splitlines()[0] == (
         "plan.strategy.yaml:4:41: ACME100 [warning] a budget of 9000 is above the 5000 a team may sign off alone"

@@ -462,3 +462,216 @@ def test_an_error_line_cannot_start_a_workflow_command(workdir):
     assert result.stderr == ("stratlint: error: plan\\n::error file=x::injected\\r\\x1b(0\\u202e.strategy.yaml: "
                              "no such file or directory\n")
     assert result.exit_code == 2
+
+
+# -- the trust model: no code from the repository runs by default (item 1) ------------------------
+
+TEAM_RULES = '''
+from pathlib import Path
+
+Path(__file__).with_name("IMPORTED").write_text("the repository's code ran")
+
+from stratlint.checks import Hit
+from stratlint.plugin import Plugin, check
+
+
+@check("always", {"type": "object"})
+def always(target, options, ctx):
+    """Report every plan."""
+    yield Hit("", {})
+
+
+plugin = Plugin(checks=[always], packs=[Path(__file__).with_name("team.yaml")])
+'''
+TEAM_PACK = '''
+pack: team
+rules:
+  - code: TEAM001
+    slug: team-rule
+    severity: warning
+    summary: The team's own rule.
+    given: ""
+    then: {function: always}
+    message: "the team's rule ran"
+    docs: {what: A team rule., why: To show it ran., example: "x: 1", fix: None.}
+'''
+REFUSED = ("the config names the plugin 'team_rules': Python code from the repository, which stratlint runs only "
+           "when you trust it; pass --trust-config-plugins or set STRATLINT_TRUST_PLUGINS=1 (never in a workflow "
+           "that checks others' pull requests), or name the plugin with --plugin")
+
+
+@pytest.fixture
+def repository(workdir, monkeypatch):
+    """A checked-out pull request whose config names a plugin kept in the repository."""
+    write("team_rules.py", TEAM_RULES)
+    write("team.yaml", TEAM_PACK)
+    write("plan.strategy.yaml", PLAN)
+    write(".stratlint.yaml", "select: [SL0, TEAM]\nplugins: [team_rules]\n")
+    monkeypatch.delitem(__import__("sys").modules, "team_rules", raising=False)
+    monkeypatch.delenv("STRATLINT_TRUST_PLUGINS", raising=False)
+    yield workdir
+    __import__("sys").modules.pop("team_rules", None)
+
+
+@pytest.mark.parametrize("command", [["check", "plan.strategy.yaml"], ["check", "--diff", "plan.strategy.yaml"],
+                                     ["rules"], ["waivers", "plan.strategy.yaml"]],
+                         ids=["check", "diff", "rules", "waivers"])
+def test_a_config_that_names_a_plugin_is_refused_and_nothing_is_imported(repository, command):
+    result = run_cli(command)
+    assert result.stderr == f"stratlint: error: .stratlint.yaml:2:1: {REFUSED}\n"
+    assert result.stdout == ""
+    assert result.exit_code == 2
+    assert not (repository / "IMPORTED").exists()
+
+
+@pytest.mark.parametrize("config, where", [
+    ({"pyproject.toml": '[project]\nname = "x"\n\n[tool.stratlint]\nplugins = ["team_rules"]\n'}, "pyproject.toml:5:1"),
+    ({".stratlint.yaml": "extends: shared/base.yaml\n", "shared/base.yaml": "plugins: [team_rules]\n"},
+     "shared/base.yaml:1:1"),
+], ids=["pyproject", "extends"])
+def test_plugins_named_anywhere_in_the_configs_are_refused_at_their_line(repository, config, where):
+    (repository / ".stratlint.yaml").unlink()
+    for name, text in config.items():
+        write(name, text)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.stderr == f"stratlint: error: {where}: {REFUSED}\n"
+    assert not (repository / "IMPORTED").exists()
+
+
+@pytest.mark.parametrize("opt_in, env", [
+    (["--trust-config-plugins"], None), ([], {"STRATLINT_TRUST_PLUGINS": "1"}), (["--plugin", "team_rules"], None),
+], ids=["flag", "environment", "named-on-the-command-line"])
+def test_the_user_can_trust_a_configs_plugins(repository, opt_in, env):
+    result = run_cli(["check", *opt_in, "plan.strategy.yaml"], env=env)
+    assert result.stdout.splitlines()[0] == "plan.strategy.yaml:1:1: TEAM001 [warning] the team's rule ran  (team-rule)"
+    assert result.exit_code == 0
+    assert (repository / "IMPORTED").exists()
+
+
+def test_an_environment_variable_that_does_not_say_yes_trusts_nothing(repository):
+    result = run_cli(["check", "plan.strategy.yaml"], env={"STRATLINT_TRUST_PLUGINS": "0"})
+    assert result.exit_code == 2 and not (repository / "IMPORTED").exists()
+
+
+ACME_PACK = """
+pack: acme
+rules:
+  - code: ACME001
+    slug: plan-needs-owner
+    severity: warning
+    summary: A plan names its owner.
+    given: ""
+    then: {function: present, options: {field: owner}}
+    message: "the plan names no owner"
+    docs: {what: An owner., why: Someone answers for it., example: "x: 1", fix: Add one.}
+"""
+
+
+def test_rule_packs_in_a_config_are_data_and_load_without_trust(repository):
+    write(".stratlint.yaml", "select: [SL0, ACME]\nrule-packs: [packs/acme.yaml]\n")
+    write("packs/acme.yaml", ACME_PACK)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.stdout.splitlines()[0] == (
+        "plan.strategy.yaml:1:1: ACME001 [warning] the plan names no owner  (plan-needs-owner)")
+    assert not (repository / "IMPORTED").exists()
+
+
+# -- paths (item 6) -------------------------------------------------------------------------------
+
+def test_a_walk_skips_a_link_to_a_file_outside_the_folder(workdir, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "secret.strategy.yaml"
+    outside.write_text("version: 1\nname: the machine's own file\nobjetives: []\n")
+    write("plans/good.strategy.yaml", PLAN)
+    write("plans/sub/other.strategy.yaml", PLAN)
+    (workdir / "plans" / "leak.strategy.yaml").symlink_to(outside)
+    (workdir / "plans" / "inside.strategy.yaml").symlink_to(workdir / "plans" / "sub" / "other.strategy.yaml")
+    result = check("plans", "--format", "json")
+    report = json.loads(result.stdout)
+    assert (report["files_checked"], report["findings"]) == (2, [])  # the link inside is the file it leads to
+    named = check("plans/leak.strategy.yaml")  # named on the command line, it is read
+    assert named.stdout.startswith("plans/leak.strategy.yaml:3:1: SL002 [error] unknown key 'objetives'")
+
+
+def test_a_pattern_with_two_stars_follows_no_link_to_a_folder(workdir):
+    write("plans/a.strategy.yaml", PLAN)
+    write("plans/deep/b.strategy.yaml", PLAN)
+    (workdir / "plans" / "x").symlink_to(".", target_is_directory=True)  # glob.glob would go round these for ever
+    (workdir / "plans" / "y").symlink_to(".", target_is_directory=True)
+    result = check("plans/**/*.strategy.yaml", "--format", "json")
+    assert json.loads(result.stdout)["files_checked"] == 2
+
+
+@pytest.mark.parametrize("option", [["--output"], ["--report", "json:"], ["--write-baseline"]],
+                         ids=["output", "report", "write-baseline"])
+@pytest.mark.parametrize("target", ["plan.strategy.yaml", ".stratlint.yaml", "packs/acme.yaml", "link.json"])
+def test_a_report_never_replaces_a_file_the_run_reads(workdir, option, target):
+    write("plan.strategy.yaml", PLAN)
+    write("packs/acme.yaml", ACME_PACK)
+    write(".stratlint.yaml", "rule-packs: [packs/acme.yaml]\n")
+    (workdir / "link.json").symlink_to(workdir / "plan.strategy.yaml")
+    before = {p: p.read_bytes() for p in workdir.rglob("*") if p.is_file()}
+    flag = option[0]
+    args = [flag, option[1] + target] if len(option) > 1 else [flag, target]
+    result = run_cli(["check", *args, "plan.strategy.yaml"])
+    what = {"plan.strategy.yaml": "a file being checked", ".stratlint.yaml": "the config",
+            "packs/acme.yaml": "a rule pack", "link.json": "a file being checked"}[target]
+    assert result.stderr == (f"stratlint: error: {flag} {target} is {what}, which this run reads; "
+                             "write to another file\n")
+    assert result.exit_code == 2
+    assert {p: p.read_bytes() for p in workdir.rglob("*") if p.is_file()} == before
+
+
+def test_a_baseline_may_be_rewritten_in_place_but_not_by_a_report(workdir):
+    write("plan.strategy.yaml", OBJETIVES)
+    assert check("--write-baseline", "base.json", "plan.strategy.yaml").exit_code == 0
+    assert check("--baseline", "base.json", "--write-baseline", "base.json", "plan.strategy.yaml").exit_code == 0
+    result = check("--baseline", "base.json", "--output", "base.json", "plan.strategy.yaml")
+    assert result.stderr == ("stratlint: error: --output base.json is the baseline, which this run reads; "
+                             "write to another file\n")
+    both = check("--output", "out.txt", "--report", "sarif:out.txt", "plan.strategy.yaml")
+    assert both.stderr == ("stratlint: error: --report and --output name the same file, out.txt; "
+                           "give each its own\n")
+
+
+@pytest.mark.parametrize("key, value, option", [
+    ("extends", "../outside.yaml", "--config"),
+    ("rule-packs", "[../outside.yaml]", "--rules"),
+    ("baseline", "../outside.json", "--baseline"),
+    ("extends", "linked.yaml", "--config"),
+])
+def test_config_paths_that_leave_the_repository_are_refused(tmp_path, monkeypatch, key, value, option):
+    repo = tmp_path / "repo"
+    write(repo / ".git" / "HEAD", "ref: refs/heads/main\n")
+    write(tmp_path / "outside.yaml", "aws_secret_access_key: wJalrXUtnFEMI\n")
+    write(tmp_path / "outside.json", '{"token": "ghp_secret"}\n')
+    (repo / "linked.yaml").symlink_to(tmp_path / "outside.yaml")
+    write(repo / ".stratlint.yaml", f"{key}: {value}\n")
+    write(repo / "plan.strategy.yaml", PLAN)
+    monkeypatch.chdir(repo)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    named = value.strip("[]")
+    column = 14 if key == "rule-packs" else 1
+    assert result.stderr == (
+        f"stratlint: error: .stratlint.yaml:{'2' if False else '1'}:{column}: '{key}' names '{named}', which is "
+        f"outside the repository ({repo}); a config may only name files inside it (a file you trust can be given "
+        f"with {option})\n")
+    assert "secret" not in result.stderr and result.exit_code == 2
+
+
+def test_the_same_files_given_on_the_command_line_are_read(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    write(repo / ".git" / "HEAD", "ref: refs/heads/main\n")
+    write(tmp_path / "shared.yaml", "select: [SL0]\n")
+    write(repo / "plan.strategy.yaml", OBJETIVES)
+    monkeypatch.chdir(repo)
+    result = run_cli(["check", "--config", "../shared.yaml", "plan.strategy.yaml"])
+    assert result.stdout.splitlines()[0].startswith("plan.strategy.yaml:3:1: SL002")
+
+
+def test_an_extended_file_that_is_no_config_is_not_quoted(workdir):
+    write(".stratlint.yaml", "extends: ci/credentials.yaml\n")
+    write("ci/credentials.yaml", "aws_secret_access_key: wJalrXUtnFEMI\nregion: eu-west-1\n")
+    write("plan.strategy.yaml", PLAN)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.stderr == ("stratlint: error: ci/credentials.yaml: 'extends' names a file that is not a stratlint "
+                             "config (it sets none of its keys)\n")

@@ -62,6 +62,16 @@ def _rules_options(f):
     return f
 
 
+def _trust_option(f):
+    """--trust-config-plugins; the environment variable STRATLINT_TRUST_PLUGINS=1 does the same."""
+    from stratlint.config.trust import ENVIRONMENT, FLAG, trusted_by_environment
+
+    return click.option(FLAG, "trust_plugins", is_flag=True,
+                        callback=lambda ctx, param, value: value or trusted_by_environment(),
+                        help=f"Load the plugins a config names: Python code from the repository. Never use it on "
+                             f"others' pull requests. {ENVIRONMENT}=1 does the same.")(f)
+
+
 def _max_file_size_option(f):
     from stratlint.limits import DEFAULT_MAX_FILE_SIZE, MEGABYTE
 
@@ -108,10 +118,11 @@ def _max_file_size_option(f):
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
 @_max_file_size_option
+@_trust_option
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
           baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, stdin_filename,
-          respect_gitignore, max_file_size, rule_packs, plugins):
+          respect_gitignore, max_file_size, trust_plugins, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -128,7 +139,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
         jobs=jobs, fix=fix, diff=diff, stdin_filename=stdin_filename, respect_gitignore=respect_gitignore,
-        max_file_size=max_file_size,
+        max_file_size=max_file_size, trust_plugins=trust_plugins,
     )
     reason = unsupported(options)
     if reason:
@@ -239,13 +250,15 @@ def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated
 @click.option("--functions", is_flag=True, help="List the check functions rule packs can call instead.")
 @click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_trust_option
 @_rules_options
-def rules(fmt, functions, config, isolated, rule_packs, plugins):
+def rules(fmt, functions, config, isolated, trust_plugins, rule_packs, plugins):
     """List every rule: code, slug, severity, whether the config enables it, source and summary."""
     from stratlint.rules.docs import render_functions, render_rules
     from stratlint.config.settings import resolve
 
-    settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins)
+    settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins,
+                       trust_plugins=trust_plugins)
     if functions:
         click.echo(render_functions(settings.ruleset.checks), nl=False)
         return
@@ -280,14 +293,15 @@ def explain(rule, rule_packs, plugins):
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
 @_max_file_size_option
-def waivers(paths, fmt, config, isolated, respect_gitignore, max_file_size):
+@_trust_option
+def waivers(paths, fmt, config, isolated, respect_gitignore, max_file_size, trust_plugins):
     """List every inline suppression and waiver: rules, reason, expiry, place."""
     from stratlint.commands.waivers import run_waivers
 
     if config and isolated:
         raise click.UsageError("--config and --isolated contradict each other: --config uses one config, --isolated none")
     sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated, respect_gitignore,
-                         max_file_size=max_file_size))
+                         max_file_size=max_file_size, trust_plugins=trust_plugins))
 
 
 @cli.command()

@@ -61,6 +61,7 @@ class CheckOptions:
     stdin_filename: str | None = None  # the name standard input is reported and configured as
     respect_gitignore: bool = True  # a directory walk skips what git ignores
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is one SL001, not read
+    trust_plugins: bool = False  # load the plugins a config names (stratlint.config.trust)
 
 
 @dataclass(slots=True)
@@ -105,6 +106,7 @@ def run_check(options: CheckOptions) -> int:
     fingerprints = bool(options.write_baseline) or "sarif" in (options.fmt, *(fmt for fmt, _ in options.reports))
     prepared = prepare(options, fingerprints=fingerprints)
     finder, files, jobs, settings_of = prepared.finder, prepared.files, prepared.jobs, prepared.settings_of
+    _refuse_overwrites(options, finder.all, files)
     errors = list(prepared.errors)  # said already
     said = len(errors)
     fixing = options.fix or options.diff
@@ -165,7 +167,8 @@ def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = F
     keeps each file's text and values in its result."""
     finder = SettingsFinder(config_file=options.config, isolated=options.isolated, select=options.select,
                             ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
-                            plugins=options.plugins, baseline=options.baseline)
+                            plugins=options.plugins, baseline=options.baseline,
+                            trust_plugins=options.trust_plugins)
     stdin_name = options.stdin_filename or STDIN_NAME
     for path in options.paths:  # the configs that govern what was named load (and fail) first
         finder.for_file(options.stdin_filename or path if path == STDIN else os.path.join(path, "-"))
@@ -192,6 +195,22 @@ def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = F
                         options.max_file_size, unread))
         settings_of.append(settings)
     return Prepared(finder, files, jobs, settings_of, errors)
+
+
+def _refuse_overwrites(options: CheckOptions, settings: list[Settings], files: list[str]) -> None:
+    """--output, --report and --write-baseline name no file the run reads
+    (:mod:`stratlint.commands.outputs`)."""
+    from stratlint.commands.outputs import refuse_overwrites
+
+    outputs = [("--output", options.output)] if options.output else []
+    outputs += [("--report", path) for _, path in options.reports]
+    outputs += [("--write-baseline", options.write_baseline)] if options.write_baseline else []
+    if outputs:
+        reads = [(f, "a file being checked") for f in files if f != STDIN]
+        reads += [(p, "the config") for s in settings for p in [s.config_path] if p]
+        reads += [(p, "a rule pack") for s in settings for p in s.rule_packs]
+        reads += [(p, "the baseline") for s in settings for p in [s.baseline] if p]
+        refuse_overwrites(outputs, reads)
 
 
 def baseline_of(settings: Settings, read: dict[str, Counter]) -> Counter | None:

@@ -15,8 +15,9 @@ from stratlint.linter import lint_bytes
 
 
 def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
-                respect_gitignore: bool = True, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> int:
-    finder = SettingsFinder(config_file=config, isolated=isolated)
+                respect_gitignore: bool = True, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+                trust_plugins: bool = False) -> int:
+    finder = SettingsFinder(config_file=config, isolated=isolated, trust_plugins=trust_plugins)
     files, problems = discover(paths, finder.selection(respect_gitignore))
     failed = bool(problems)
     for problem in problems:
