@@ -675,3 +675,40 @@ def test_an_extended_file_that_is_no_config_is_not_quoted(workdir):
     result = run_cli(["check", "plan.strategy.yaml"])
     assert result.stderr == ("stratlint: error: ci/credentials.yaml: 'extends' names a file that is not a stratlint "
                              "config (it sets none of its keys)\n")
+
+
+# -- the GitHub Action follows the safe default ------------------------------------------------------
+
+def run_action(folder, **inputs):
+    """The action's own shell step, with its inputs as the runner passes them."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    step = yaml.safe_load((root / "action.yml").read_text())["runs"]["steps"][1]
+    defaults = {"paths": ".", "fail-on": "error", "config": "", "sarif": "", "plugins": "",
+                "trust-config-plugins": "false"}
+    env = {k: v for k, v in os.environ.items() if k != "STRATLINT_TRUST_PLUGINS"}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    env["PYTHONPATH"] = str(folder)  # where the team keeps its plugin module
+    for name, value in {**defaults, **inputs}.items():
+        env["INPUT_" + name.upper().replace("-", "_")] = value
+    return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True, text=True)
+
+
+def test_the_action_does_not_trust_a_configs_plugins(repository):
+    proc = run_action(repository, paths="plan.strategy.yaml")
+    assert (proc.returncode, proc.stderr) == (2, f"stratlint: error: .stratlint.yaml:2:1: {REFUSED}\n")
+    assert not (repository / "IMPORTED").exists()
+
+
+@pytest.mark.parametrize("inputs", [{"plugins": "team_rules"}, {"trust-config-plugins": "true"}],
+                         ids=["plugins", "trust-config-plugins"])
+def test_the_action_loads_plugins_its_workflow_names_or_trusts(repository, inputs):
+    proc = run_action(repository, paths="plan.strategy.yaml", **inputs)
+    assert proc.stdout.startswith("::warning file=plan.strategy.yaml,line=1,")
+    assert "the team's rule ran" in proc.stdout and proc.returncode == 0
