@@ -149,8 +149,7 @@ def explain(error, root: str = "the plan"):
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             message = f"unknown key '{excerpt(key)}' {where}"
-            own = excerpt(own) if own else own
-            own = ("x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key)
+            own = (excerpt("x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key))
                    if isinstance(key, str) and any(p.startswith("^x-") for p in patterns) else None)
             if hint:
                 message += f"; did you mean '{hint[0]}'?" + (f" (or '{own}' for a field of your own)" if own else "")
