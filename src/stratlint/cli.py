@@ -157,6 +157,7 @@ def _lint_options(f):
     """The options that choose files and rules, as ``check`` has them, for
     the commands that lint plans to show them (report, diff)."""
     f = _rules_options(f)
+    f = _trust_option(f)
     f = click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
                      help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")(f)
     f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
@@ -189,8 +190,8 @@ def _refuse_contradictions(config: str | None, isolated: bool) -> None:
 @click.option("--allow-empty", is_flag=True,
               help="A folder or pattern that matches no strategy file is not an error.")
 @_lint_options
-def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, respect_gitignore, rule_packs,
-           plugins):
+def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, respect_gitignore,
+           trust_plugins, rule_packs, plugins):
     """Write an HTML strategy review of strategy files to DIR.
 
     One page per plan (its scorecard, charts and findings with the plan's
@@ -206,7 +207,7 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
     sys.exit(run_report(ReportOptions(
         paths=list(paths) or ["."], output=output, select=_split(select), ignore=_split(ignore),
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated, baseline=baseline,
-        allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore)))
+        allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore, trust_plugins=trust_plugins)))
 
 
 @cli.command()
@@ -220,8 +221,8 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
 @click.option("--fail-on-new", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when the change introduces a finding at or above this severity.")
 @_lint_options
-def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, respect_gitignore, rule_packs,
-         plugins):
+def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, respect_gitignore,
+         trust_plugins, rule_packs, plugins):
     """What a change does to a strategy: two plan files, or the working tree
     against a git revision (old versions read with git show).
 
@@ -241,7 +242,8 @@ def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated
     sys.exit(run_diff(DiffOptions(
         paths=list(paths) or ["."], base=base, fmt=fmt, output=output, fail_on_new=fail_on_new,
         select=_split(select), ignore=_split(ignore), rule_packs=list(rule_packs), plugins=list(plugins),
-        config=config, isolated=isolated, jobs=jobs, respect_gitignore=respect_gitignore)))
+        config=config, isolated=isolated, jobs=jobs, respect_gitignore=respect_gitignore,
+        trust_plugins=trust_plugins)))
 
 
 @cli.command()

@@ -48,6 +48,7 @@ class DiffOptions:
     isolated: bool = False
     jobs: int | None = None
     respect_gitignore: bool = True  # a folder walk skips what git ignores
+    trust_plugins: bool = False  # load the plugins a config names (stratlint.config.trust)
 
 
 Pair = tuple["Job | None", "Job | None"]  # an old version and a new one; None for a plan added or removed
@@ -65,7 +66,7 @@ def run_diff(options: DiffOptions) -> int:
     check = CheckOptions(paths=new_paths, select=options.select, ignore=options.ignore,
                          rule_packs=options.rule_packs, plugins=options.plugins, config=options.config,
                          isolated=options.isolated, allow_empty=options.base is not None,
-                         respect_gitignore=options.respect_gitignore)
+                         respect_gitignore=options.respect_gitignore, trust_plugins=options.trust_plugins)
     prepared = prepare(check, fingerprints=True, keep=True)
     failed = bool(prepared.errors)
     old_jobs = _OldJobs(prepared.finder, check)

@@ -44,13 +44,15 @@ class ReportOptions:
     allow_empty: bool = False
     jobs: int | None = None
     respect_gitignore: bool = True  # a folder walk skips what git ignores
+    trust_plugins: bool = False  # load the plugins a config names (stratlint.config.trust)
 
 
 def run_report(options: ReportOptions) -> int:
     prepared = prepare(CheckOptions(
         paths=options.paths, select=options.select, ignore=options.ignore, rule_packs=options.rule_packs,
         plugins=options.plugins, config=options.config, isolated=options.isolated, baseline=options.baseline,
-        allow_empty=options.allow_empty, respect_gitignore=options.respect_gitignore), keep=True)
+        allow_empty=options.allow_empty, respect_gitignore=options.respect_gitignore,
+        trust_plugins=options.trust_plugins), keep=True)
     jobs, settings_of = prepared.jobs, prepared.settings_of
     failed = bool(prepared.errors)
     out = Path(options.output)
