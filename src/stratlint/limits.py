@@ -15,9 +15,13 @@ them for users.
 - The alias budget (:data:`stratlint.document.loader.MAX_ALIAS_EXPANSION`)
   counts a text reached through an alias by its size, one value for every
   :data:`ALIAS_TEXT_UNIT` characters.
-- :func:`excerpt`: a message quotes at most :data:`EXCERPT` characters of
-  a value, and a placeholder in a message fills at most
-  :data:`MESSAGE_VALUE` characters.
+- :data:`EXCERPT`: a message quotes at most this many characters of a
+  value (:func:`excerpt` here, :func:`stratlint.checks.helpers.quote` in
+  rules' messages, which also lists at most five values of a list); any
+  placeholder of a message fills at most :data:`MESSAGE_VALUE`
+  characters.
+- Vocabularies read at most the first 10,000 characters of a value
+  (:mod:`stratlint.checks.vocabulary`).
 """
 from __future__ import annotations
 
@@ -29,11 +33,9 @@ MAX_VALUES = 2_000_000
 #: characters of aliased text that count as one value of the alias budget
 ALIAS_TEXT_UNIT = 100
 #: characters of one value a message quotes
-EXCERPT = 120
+EXCERPT = 80
 #: characters one placeholder of a message may fill (a list of quoted values, say)
 MESSAGE_VALUE = 500
-#: values of a list a message quotes before "and N more"
-QUOTED_VALUES = 20
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
