@@ -150,8 +150,10 @@ def _join_pair(m: re.Match) -> str:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-#: indentation and block indicators at the start of a line (YAML also ends lines at NEL, LS and PS)
-_LEADING = re.compile(r"(?:\A|(?<=[\r\n\x85\u2028\u2029]))[ \t?:-]+")
+#: indentation and block indicators at the start of a line; the second for a text whose lines
+#: also end at CR, NEL, LS or PS (YAML ends lines there too), the first (faster) for any other
+_LEADING = re.compile(r"^[ \t?:-]+", re.M)
+_LEADING_AFTER_ANY_BREAK = re.compile(r"(?:\A|(?<=[\r\n\x85\u2028\u2029]))[ \t?:-]+")
 #: a value starts a line or follows one of these (an upper bound on the values a text holds)
 _VALUE_STARTS = "\n\r\x85\u2028\u2029-:,[{?"
 
@@ -159,7 +161,8 @@ _VALUE_STARTS = "\n\r\x85\u2028\u2029-:,[{?"
 def _may_nest_deeper(text: str, limit: int) -> bool:
     """A cheap upper bound on nesting: open brackets, plus the longest run
     of indentation and block indicators that starts a line."""
-    lead = max(map(len, _LEADING.findall(text)), default=0)
+    other_breaks = "\r" in text or not MarkPositions(text).exact
+    lead = max(map(len, (_LEADING_AFTER_ANY_BREAK if other_breaks else _LEADING).findall(text)), default=0)
     if text.count("[") + text.count("{") + lead <= limit:
         return False
     depth = deepest = 0
