@@ -714,3 +714,41 @@ def test_the_action_loads_plugins_its_workflow_names_or_trusts(repository, input
     proc = run_action(repository, paths="plan.strategy.yaml", **inputs)
     assert proc.stdout.startswith("::warning file=plan.strategy.yaml,line=1,")
     assert "the team's rule ran" in proc.stdout and proc.returncode == 0
+
+
+# -- other files a run reads are input too ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, "1" * 5_000, "\udcff"],
+                         ids=["nested", "long-number", "not-utf-8"])
+def test_a_baseline_that_json_cannot_hold_is_one_error(workdir, text):
+    (workdir / "base.json").write_bytes(text.encode("utf-8", "surrogateescape"))
+    write("plan.strategy.yaml", PLAN)
+    result = check("--baseline", "base.json", "plan.strategy.yaml")
+    assert result.stderr == ('stratlint: error: base.json: not a stratlint baseline '
+                             '(expected {"version": 1, "findings": [...]})\n')
+    assert result.exit_code == 2
+
+
+def test_a_pyproject_nested_too_deeply_is_one_error(workdir):
+    write("pyproject.toml", "[tool.stratlint]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    write("plan.strategy.yaml", PLAN)
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.stderr == ("stratlint: error: pyproject.toml: pyproject.toml nests arrays or tables too deeply "
+                             "to be read\n")
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_no_config(workdir):
+    write("pyproject.toml", "tool = 1\n")
+    write("plan.strategy.yaml", OBJETIVES)
+    result = check("--config", "pyproject.toml", "plan.strategy.yaml")
+    assert result.stdout.startswith("plan.strategy.yaml:3:1: SL002") and result.exit_code == 1
+
+
+def test_a_rule_pack_over_the_size_limit_is_not_read(workdir):
+    pack = workdir / "huge.yaml"
+    with open(pack, "wb") as fh:
+        fh.truncate(30_000_000)
+    write("plan.strategy.yaml", PLAN)
+    result = check("--rules", "huge.yaml", "plan.strategy.yaml")
+    assert result.stderr == ("stratlint: error: huge.yaml: cannot read rule pack: the file is 30 MB, more than the "
+                             "20 MB limit\n")

@@ -290,7 +290,11 @@ def _open_toml(path: Path) -> _Source:
         line, column = (int(m.group(1)), int(m.group(2))) if m else (None, None)
         raise StratlintError(f"pyproject.toml is not valid TOML: {str(exc).split(' (at line')[0]}",
                              path=shown_path(path), line=line, column=column) from None
-    table = data.get("tool", {}).get("stratlint", {})
+    except RecursionError:  # the parser recurses into nested arrays and tables
+        raise StratlintError("pyproject.toml nests arrays or tables too deeply to be read",
+                             path=shown_path(path)) from None
+    tool = data.get("tool", {})
+    table = tool.get("stratlint", {}) if isinstance(tool, dict) else {}  # tool = 1: no stratlint table
     index: dict[tuple, tuple[int, int]] = {}
 
     def locate(keys: list[str]) -> tuple[int, int]:
