@@ -752,3 +752,14 @@ def test_a_rule_pack_over_the_size_limit_is_not_read(workdir):
     result = check("--rules", "huge.yaml", "plan.strategy.yaml")
     assert result.stderr == ("stratlint: error: huge.yaml: cannot read rule pack: the file is 30 MB, more than the "
                              "20 MB limit\n")
+
+
+def test_a_rule_code_of_a_megabyte_of_digits_is_refused_at_once_and_quoted_short(workdir):
+    """The schema's pattern for a code once tried every split of a run of
+    digits (quadratic); a pack comes from the repository like a plan."""
+    code = "A" + "1" * 1_000_000 + "x"
+    write("pack.yaml", ACME_PACK.replace("ACME001", code))
+    write("plan.strategy.yaml", PLAN)
+    result = check("--rules", "pack.yaml", "plan.strategy.yaml")
+    assert result.stderr.startswith("stratlint: error: pack.yaml:4:11: invalid rule pack: rules[0].code: 'A111")
+    assert len(result.stderr) < 700 and result.exit_code == 2

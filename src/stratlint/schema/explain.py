@@ -16,7 +16,7 @@ from functools import lru_cache
 from stratlint.document.located import LocatedDocument
 from stratlint.document.pointer import from_parts, human, split
 from stratlint.document.values import is_empty
-from stratlint.limits import excerpt
+from stratlint.limits import MESSAGE_VALUE, excerpt
 
 SCHEMA_FILE = "strategy-v1.schema.json"
 
@@ -199,7 +199,7 @@ def explain(error, root: str = "the plan"):
     elif kind == "format":
         yield parts, "value", f"{name} '{excerpt(str(instance))}' is not a date; write it as YYYY-MM-DD, such as 2027-01-31", None
     else:  # a keyword the plan schema may gain later: say it plainly
-        yield parts, "value", f"{name}: {error.message}", kind
+        yield parts, "value", f"{name}: {excerpt(error.message, MESSAGE_VALUE)}", kind
 
 
 def _describe(value: object) -> str:
