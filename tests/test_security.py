@@ -369,8 +369,6 @@ class SleepyRun:
         return self.process.returncode, out, err
 
     def workers_gone(self) -> bool:
-        import os
-
         def gone(pid: int) -> bool:
             try:
                 with open(f"/proc/{pid}/stat") as fh:

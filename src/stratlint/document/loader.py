@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stratlint.document.located import _TAG, MERGE, BadKey, DuplicateKey, LocatedDocument, raw_span

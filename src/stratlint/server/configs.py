@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable
 
 from stratlint.config.discovery import SettingsFinder
-from stratlint.config.trust import ENVIRONMENT as TRUST_ENV, trusted_by_environment
+from stratlint.config.trust import ENVIRONMENT as TRUST_ENV
 from stratlint.config.files import find_config, load_config
 from stratlint.config.per_file import filter_options
 from stratlint.config.settings import Settings, resolve
