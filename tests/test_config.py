@@ -119,6 +119,21 @@ def test_pyproject_with_a_tool_stratlint_table_is_a_config(here):
     assert result.exit_code == 0  # info is below fail-on: warning
 
 
+@pytest.mark.parametrize("header", ["[tool.stratlint", "[ tool.stratlint ]\nselect = [", "[tool.stratlint.severity"])
+def test_a_broken_tool_stratlint_table_is_an_error_not_ignored(here, header):
+    write(here / "pyproject.toml", header + "\n")
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("stratlint: error: pyproject.toml:")
+    assert "is not valid TOML" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("header", ["[tool.stratlintx]", "[tool.stratlint-extra]"])
+def test_a_table_that_only_starts_like_tool_stratlint_is_no_config(here, header):
+    write(here / "pyproject.toml", header + "\nkey = 1\n")
+    assert run_cli(["check", "plan.strategy.yaml"]).stderr == ""
+
+
 def test_pyproject_without_tool_stratlint_is_not_a_config(here, monkeypatch):
     write(here / ".stratlint.yaml", "select: [SL201]\n")
     sub = here / "project"

@@ -90,7 +90,7 @@ def find_config(start: Path, parents: bool = True) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^[ \t]*\[tool\.stratlint[\].]", _read(pyproject), re.M):
+        if pyproject.is_file() and re.search(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*stratlint(?![\w-])", _read(pyproject), re.M):
             return pyproject
     return None
 
