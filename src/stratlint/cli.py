@@ -259,6 +259,7 @@ def rules(fmt, functions, config, isolated, trust_plugins, rule_packs, plugins):
     from stratlint.rules.docs import render_functions, render_rules
     from stratlint.config.settings import resolve
 
+    _refuse_contradictions(config, isolated)
     settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins,
                        trust_plugins=trust_plugins)
     if functions:
@@ -269,21 +270,26 @@ def rules(fmt, functions, config, isolated, trust_plugins, rule_packs, plugins):
 
 @cli.command()
 @click.argument("rule")
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config (its packs and plugins) instead of looking for one.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_trust_option
 @_rules_options
-def explain(rule, rule_packs, plugins):
-    """Show a rule's full documentation (by slug or code)."""
-    from stratlint.rules.registry import load_rules
+def explain(rule, config, isolated, trust_plugins, rule_packs, plugins):
+    """Show a rule's full documentation (by slug or code), among the rules
+    'stratlint rules' lists: the built-in ones and those of the config's
+    packs and plugins."""
+    from stratlint.config.settings import resolve
     from stratlint.rules.docs import explain_rule
+    from stratlint.rules.selectors import did_you_mean
 
-    ruleset = load_rules(rule_packs, plugins)
+    _refuse_contradictions(config, isolated)
+    ruleset = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins,
+                      trust_plugins=trust_plugins).ruleset
     found = ruleset.find(rule)
     if found is None:
-        import difflib
-
-        names = [r.slug for r in ruleset.rules] + [r.code for r in ruleset.rules]
-        hint = difflib.get_close_matches(rule, names, n=1)
-        raise StratlintError(f"no rule named '{rule}'" + (f"; did you mean '{hint[0]}'?" if hint else
-                                                          "; 'stratlint rules' lists them"))
+        hint = did_you_mean(rule, ruleset.rules)
+        raise StratlintError(f"no rule named '{rule}'" + (hint or "; 'stratlint rules' lists them"))
     click.echo(explain_rule(found), nl=False)
 
 
