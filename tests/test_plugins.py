@@ -96,6 +96,24 @@ def test_plugin_that_fails_to_import_is_one_line_and_exit_2(tmp_path, plan, monk
                              "RuntimeError: boom\n")
 
 
+def test_plugin_that_exits_while_loading_is_one_line_and_exit_2(tmp_path, plan, monkeypatch):
+    monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site", module="import sys\nsys.exit(3)\n")))
+    result = run_cli(["check", "--plugin", "acme", str(plan)])
+    assert (result.exit_code, result.stderr) == (
+        2, "stratlint: error: plugin 'acme' (acme_stratlint:plugin) failed to load: SystemExit: 3\n")
+
+
+def test_check_function_that_exits_is_a_crash_of_its_rule_and_the_others_run(tmp_path, plan, monkeypatch):
+    module = MODULE.replace('    """A tactic\'s budget above ``limit``."""\n',
+                            '    """A tactic\'s budget above ``limit``."""\n    import sys\n    sys.exit(3)\n')
+    assert "sys.exit(3)" in module
+    monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site", module=module)))
+    result = run_cli(["check", "--plugin", "acme", "--select", "ACME,SL101", str(plan)])
+    assert result.exit_code == 2
+    assert result.stderr == f"stratlint: error: rule 'tactic-over-budget' failed on {plan}: SystemExit: 3\n"
+    assert result.stdout.splitlines()[-1].startswith(("Found ", "No problems found"))  # the run went on
+
+
 def test_unknown_plugin_names_the_installed_ones(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
     result = run_cli(["check", "--plugin", "acne", str(plan)])

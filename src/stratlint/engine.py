@@ -87,7 +87,7 @@ def run(rules: list[Rule], doc: LocatedDocument, path: str) -> tuple[list[Findin
             if rule.unless is not None and holds(rule.unless, doc.data, {}):
                 continue
             findings.extend(_run_rule(rule, doc, path, language))
-        except Exception as exc:  # a faulty rule must not stop the others
+        except (Exception, SystemExit) as exc:  # a faulty rule (even one that exits) must not stop the others
             crashes.append(Crash(rule.slug, path, f"{type(exc).__name__}: {exc}"))
     return findings, crashes
 
