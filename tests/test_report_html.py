@@ -354,6 +354,15 @@ def test_malformed_input_never_raises(data, findings, source):
         assert len(paths) == 3 and all(p.stat().st_size > 1000 for p in paths)
 
 
+def test_huge_values_are_cut_so_a_page_stays_small(tmp_path):
+    text = "version: 1\nname: " + "N" * 2_000_000 + "\nowner: " + "O" * 1_000_000 + "\nsponsor: CEO\n"
+    paths = write_report([plan_input("huge.strategy.yaml", text), example("good")], INFOS, tmp_path)
+    assert all(p.stat().st_size < 200_000 for p in paths)
+    page = (tmp_path / "huge.html").read_text(encoding="utf-8")
+    assert "N" * 200 + "\u2026" in page and "N" * 201 not in page
+    assert "O" * 200 + "\u2026" in page and "O" * 201 not in page
+
+
 @pytest.mark.parametrize("data", [
     {"kpis": "many", "channels": {"a": 1}, "tactics": [None, 1, "x", []], "budget": [1, 2]},
     {"budget": {"allocations": [{"channel": ["x"], "amount": float("inf")}, {"channel": "a", "amount": -5},
