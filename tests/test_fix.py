@@ -145,6 +145,18 @@ def test_listening_with_an_owner_only_gets_tools_and_cadence(tmp_path):
     assert "fixed SL502 no-listening: added listening.tools, listening.cadence" in result.stderr
 
 
+def test_missing_listening_gets_an_owner_too_so_the_fix_raises_no_listening_without_owner(tmp_path):
+    result, text = fix(tmp_path, "version: 1\nname: P\n", "--select", "SL502,SL507")
+    assert text == ("version: 1\nname: P\n"
+                    "listening:\n"
+                    "  tools:\n"
+                    "    - 'TODO: the tools that monitor conversations about you (mentions, reviews, comments)'\n"
+                    "  cadence: 'TODO: how often someone reviews what they hear and acts on it'\n"
+                    "  owner: 'TODO: who acts on what is heard'\n")
+    assert "added listening.tools, listening.cadence, listening.owner" in result.stderr
+    assert "SL507" not in result.stdout and "SL502" not in result.stdout
+
+
 def test_missing_customer_care(tmp_path):
     _, text = fix(tmp_path, "version: 1\nname: P\nreview: {cadence: monthly}\n", "--select", "SL503")
     assert text == ("version: 1\nname: P\n"
