@@ -181,7 +181,7 @@ def _refuse_contradictions(config: str | None, isolated: bool) -> None:
         raise click.UsageError(reason)
 
 
-@cli.command()
+@cli.command(short_help='Write an HTML strategy review to a folder.')
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="The folder to write the review to (made if missing).")
@@ -210,7 +210,7 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
         allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore, trust_plugins=trust_plugins)))
 
 
-@cli.command()
+@cli.command(short_help='What a change does to a plan: items, budget, findings.')
 @click.argument("paths", nargs=-1, metavar="OLD NEW | [PATHS]...")
 @click.option("--base", metavar="REV", help="Compare the working tree with this git revision (branch, tag or "
               "commit); PATHS are files and folders as for 'check' [default: .].")
@@ -246,7 +246,7 @@ def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated
         trust_plugins=trust_plugins)))
 
 
-@cli.command()
+@cli.command(short_help='List every rule and whether it is enabled.')
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="markdown is the full reference, with every rule's defaults.")
 @click.option("--functions", is_flag=True, help="List the check functions rule packs can call instead.")
@@ -268,7 +268,7 @@ def rules(fmt, functions, config, isolated, trust_plugins, rule_packs, plugins):
     click.echo(render_rules(settings.ruleset.rules, fmt, settings.rules), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Show a rule's full documentation.")
 @click.argument("rule")
 @click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use this config (its packs and plugins) instead of looking for one.")
@@ -293,10 +293,11 @@ def explain(rule, config, isolated, trust_plugins, rule_packs, plugins):
     click.echo(explain_rule(found), nl=False)
 
 
-@cli.command()
+@cli.command(short_help='List every inline suppression and waiver.')
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config instead of looking for one.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
@@ -312,7 +313,7 @@ def waivers(paths, fmt, config, isolated, respect_gitignore, max_file_size, trus
                          max_file_size=max_file_size, trust_plugins=trust_plugins))
 
 
-@cli.command()
+@cli.command(short_help='Write a commented starter plan.')
 @click.argument("path", required=False, metavar="[PATH]")
 @click.option("--name", metavar="TEXT", help="The plan's title.")
 @click.option("--owner", metavar="TEXT", help="The person or role accountable for the plan.")
@@ -332,7 +333,7 @@ def init(path, name, owner, objective, no_input, force):
     sys.exit(starter.run_init(path, name, owner, objective, interactive=interactive, force=force))
 
 
-@cli.command()
+@cli.command(short_help='Print the plan JSON Schema (for editors).')
 @click.option("--rule-pack", is_flag=True, help="Print the rule-pack schema instead of the plan schema.")
 def schema(rule_pack):
     """Print the plan JSON Schema (for editors and yaml-language-server)."""
@@ -342,7 +343,7 @@ def schema(rule_pack):
     click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
 
 
-@cli.command()
+@cli.command(short_help='Run the language server (for editors).')
 @click.option("--trust-plugins", is_flag=True,
               help="Load the plugins a workspace's config names (Python code; off by default, and "
                    "STRATLINT_TRUST_PLUGINS=1 does the same).")
