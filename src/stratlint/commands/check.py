@@ -140,6 +140,10 @@ def run_check(options: CheckOptions) -> int:
         from stratlint.filters import baseline as baseline_files
 
         baseline_files.write(options.write_baseline, findings)
+        if not options.quiet:
+            count = f"{len(findings)} finding{'' if len(findings) == 1 else 's'}"
+            click.echo(f"Recorded {count} in {shown(options.write_baseline)}; "
+                       f"with --baseline {shown(options.write_baseline)} only new ones are reported.", err=True)
     findings.sort(key=Finding.sort_key)
     first = settings_of[0] if settings_of else finder.for_folder(os.getcwd()) if not finder.all else finder.all[0]
     rules = list({r.code: r for s in (finder.all or [first]) for r in s.rules}.values())
