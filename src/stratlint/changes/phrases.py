@@ -64,7 +64,7 @@ def field_phrase(section: str, change: FieldChange) -> str:
         return f"{change.field}: reordered {show(old)} -> {show(new)}"
     name = f"{change.field}: " if change.field else ""
     if old is ABSENT:
-        return f"{name}{show(new)} (new)"
+        return f"{name}{show(new)} (added)"
     if new is ABSENT:
         return f"{name}{show(old)} (removed)"
     return f"{name}{show(old)} -> {show(new)}"
