@@ -201,10 +201,11 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
     as 'check' chooses them. In DIR, only earlier report pages are
     replaced.
     """
-    from stratlint.commands.report import ReportOptions, run_report
+    from stratlint.commands.check import CheckOptions
+    from stratlint.commands.report import run_report
 
     _refuse_contradictions(config, isolated)
-    sys.exit(run_report(ReportOptions(
+    sys.exit(run_report(CheckOptions(
         paths=list(paths) or ["."], output=output, select=_split(select), ignore=_split(ignore),
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated, baseline=baseline,
         allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore, trust_plugins=trust_plugins)))

@@ -17,9 +17,9 @@ import json
 import os
 from collections import Counter
 
+from stratlint.document.pointer import escape, split
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding
-from stratlint.document.pointer import escape, split
 
 VERSION = 1
 
@@ -107,3 +107,16 @@ def read(path: str) -> Counter:
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise StratlintError("not a stratlint baseline (expected {\"version\": 1, \"findings\": [...]})", path=path)
     return Counter((e.get("path"), e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
+
+
+def not_in(findings: list[Finding], known: Counter) -> list[Finding]:
+    """The findings whose fingerprint ``known`` does not hold; each
+    fingerprint covers as many findings as it counts."""
+    left = Counter(known)
+    out = []
+    for f in findings:
+        if left[f.fingerprint] > 0:
+            left[f.fingerprint] -= 1
+        else:
+            out.append(f)
+    return out
