@@ -96,6 +96,10 @@ def test_write_baseline_records_todays_findings_and_exits_0(here):
                                                                   "SL402"]
     assert [code for _, code, _ in recorded(here / "base.json")] == [
         "SL101", "SL201", "SL202", "SL203", "SL402", "SL903"]
+    assert result.stderr == ("Recorded 6 findings in base.json; with --baseline base.json only new ones "
+                             "are reported.\n")
+    quiet = run_cli(["check", "--isolated", "-q", "--write-baseline", "base.json", "plan.strategy.yaml"])
+    assert quiet.stderr == ""
 
 
 def test_baseline_hides_the_recorded_findings(baselined):

@@ -223,7 +223,7 @@ def test_an_edited_plugin_relints(plans, linted, monkeypatch):
 
     def run():
         monkeypatch.delitem(sys.modules, "team_rules", raising=False)  # as a new process would import it
-        return check("--select", "ACME")
+        return check("--select", "ACME", "--trust-config-plugins")
 
     assert "a budget of 9000 is too much" in run().stdout
     linted.take()

@@ -138,6 +138,17 @@ def test_github_format_prints_run_errors_as_error_annotations(workdir):
     assert result.exit_code == 2
 
 
+def test_json_format_lists_run_errors_only_when_there_are_some(workdir):
+    write("good.strategy.yaml", GOOD, dedent=False)
+    result = run_cli(["check", "--isolated", "--format", "json", "nope.strategy.yaml", "good.strategy.yaml"])
+    report = json.loads(result.stdout)
+    assert report["files_checked"] == 1 and result.exit_code == 2
+    assert report["errors"] == [{"path": "nope.strategy.yaml", "message": "no such file or directory",
+                                 "kind": "unreadable"}]
+    clean = json.loads(run_cli(["check", "--isolated", "--format", "json", "good.strategy.yaml"]).stdout)
+    assert "errors" not in clean
+
+
 def test_a_run_that_read_nothing_never_says_no_problems(workdir):
     result = run_cli(["check", "--isolated", "nope.strategy.yaml", "gone.strategy.yaml"])
     assert result.stdout == "No file was checked; 2 paths could not be checked (see the errors above).\n"

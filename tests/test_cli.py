@@ -48,7 +48,7 @@ PLAN_FINDINGS = [
 ]
 
 BROKEN = "version: 1\nname: [oops\n"
-BROKEN_FINDING = ("b.strategy.yaml:3:1: SL001 [error] did not find expected ',' or ']' (while parsing a flow "
+BROKEN_FINDING = ("b.strategy.yaml:2:12: SL001 [error] did not find expected ',' or ']' (while parsing a flow "
                   "sequence)  (invalid-yaml)")
 
 CLEAN = "version: 1\nname: Clean plan\n"
@@ -215,7 +215,7 @@ def test_json_output_structure():
         ("a.strategy.yaml", 9, 31, "SL004", "/tactics/0/channel"),
         ("a.strategy.yaml", 10, 22, "SL002", "/tactics/1/zz"),
         ("a.strategy.yaml", 10, 38, "SL004", "/tactics/1/channel"),
-        ("b.strategy.yaml", 3, 1, "SL001", ""),
+        ("b.strategy.yaml", 2, 12, "SL001", ""),
     ]
     assert (findings[3]["end_line"], findings[3]["end_column"]) == (9, 33)  # 'tv'
     assert all(isinstance(f["line"], int) and isinstance(f["column"], int) and f["line"] >= 1

@@ -119,6 +119,21 @@ def test_pyproject_with_a_tool_stratlint_table_is_a_config(here):
     assert result.exit_code == 0  # info is below fail-on: warning
 
 
+@pytest.mark.parametrize("header", ["[tool.stratlint", "[ tool.stratlint ]\nselect = [", "[tool.stratlint.severity"])
+def test_a_broken_tool_stratlint_table_is_an_error_not_ignored(here, header):
+    write(here / "pyproject.toml", header + "\n")
+    result = run_cli(["check", "plan.strategy.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("stratlint: error: pyproject.toml:")
+    assert "is not valid TOML" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("header", ["[tool.stratlintx]", "[tool.stratlint-extra]"])
+def test_a_table_that_only_starts_like_tool_stratlint_is_no_config(here, header):
+    write(here / "pyproject.toml", header + "\nkey = 1\n")
+    assert run_cli(["check", "plan.strategy.yaml"]).stderr == ""
+
+
 def test_pyproject_without_tool_stratlint_is_not_a_config(here, monkeypatch):
     write(here / ".stratlint.yaml", "select: [SL201]\n")
     sub = here / "project"
@@ -297,7 +312,7 @@ def test_severity_off_unquoted_as_the_design_writes_it(here, config):
 
 
 STRUCTURE_FINDINGS = [
-    "broken.strategy.yaml:3:1: SL001 [{}] did not find expected ',' or ']' (while parsing a flow sequence)"
+    "broken.strategy.yaml:2:19: SL001 [{}] did not find expected ',' or ']' (while parsing a flow sequence)"
     "  (invalid-yaml)",
     "schema.strategy.yaml:4:5: SL002 [{}] tactics[0] needs an 'id'  (schema-violation)",
 ]
@@ -523,13 +538,13 @@ def test_plugins_named_in_the_config_are_loaded(here, plugin_site):
     assert run_cli(["check", "--isolated", "--select", "SL2", "tactics.strategy.yaml"]).stdout == (
         "No problems found in 1 file.\n")
     write(here / ".stratlint.yaml", "plugins: [cfgdemo]\nselect: [ACME001]\n")
-    assert lines(run_cli(["check", "tactics.strategy.yaml"])) == [
+    assert lines(run_cli(["check", "--trust-config-plugins", "tactics.strategy.yaml"])) == [
         OWNER, "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."]
 
 
 def test_a_plugin_that_is_not_installed_is_exit_2(here, plugin_site):
     write(here / ".stratlint.yaml", "plugins: [cfgdemon]\n")
-    result = run_cli(["check", "plan.strategy.yaml"])
+    result = run_cli(["check", "--trust-config-plugins", "plan.strategy.yaml"])
     assert result.exit_code == 2
     assert result.stderr == "stratlint: error: plugin 'cfgdemon' is not installed and is no module on the Python path; installed: cfgdemo\n"
 
@@ -701,7 +716,7 @@ def test_select_does_not_hide_a_file_that_is_not_yaml(here):
     write(here / ".stratlint.yaml", "select: [SL2]\n")
     write(here / "broken.strategy.yaml", "version: 1\nname: [Spring plan\n")
     result = run_cli(["check", "broken.strategy.yaml"])
-    assert result.stdout.startswith("broken.strategy.yaml:3:1: SL001 [error] ")
+    assert result.stdout.startswith("broken.strategy.yaml:2:19: SL001 [error] ")
     assert result.exit_code == 1
 
 
@@ -733,7 +748,7 @@ KEYS = ("baseline, exclude, extends, fail-on, ignore, include, per-file-ignores,
      "'any_match'; expected one of: classes, field, vocabularies, when_empty, where (at /colour)"),
     ("select: [SL201]\nselect: [SL202]\n", ".stratlint.yaml:2:1: config repeats the key 'select' (first on line 1)"),
     ("select: [SL201\n",
-     ".stratlint.yaml:2:1: config is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
+     ".stratlint.yaml:1:15: config is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
     ("extends: missing.yaml\n", ".stratlint.yaml:1:1: 'extends' names 'missing.yaml', which does not exist"),
     ("fail-on: info\nextends: stratlint:lenient\n",
      ".stratlint.yaml:2:1: unknown preset 'stratlint:lenient'; use stratlint:recommended or stratlint:strict"),

@@ -434,3 +434,11 @@ def test_base_with_a_path_outside_the_working_tree(repo, tmp_path_factory):
     assert result.exit_code == 2
     assert result.stderr == (f"stratlint: error: {outside}: not in the git working tree at {Path.cwd().resolve()}, "
                              "so it has no old version\n")
+
+
+def test_a_path_that_cannot_be_read_is_never_no_change_in_0_files(workdir):
+    write("plan.strategy.yaml", PLAN)
+    result = run_cli(["diff", "plan.strategy.yaml", "gone.strategy.yaml"])
+    assert result.stdout == "No file was compared; see the errors above.\n"
+    assert result.stderr == "stratlint: error: gone.strategy.yaml: no such file or directory\n"
+    assert result.exit_code == 2

@@ -101,6 +101,20 @@ def test_exclude_with_a_negation_keeps_a_file(repo):
     assert checked(run_cli(["check", "--select", "SL201", "plans"])) == ["plans/q3.strategy.yaml"]
 
 
+@pytest.mark.parametrize("exclude, kept", [
+    (["plans/**", "!plans/q3.strategy.yaml"], ["plans/q3.strategy.yaml"]),  # '**' is what is in plans/
+    (["plans/", "!plans/q3.strategy.yaml"], []),  # the folder itself: nothing below comes back, as in git
+])
+def test_exclude_negation_takes_a_file_back_as_git_would_in_a_walk(repo, exclude, kept):
+    write(".stratlint.yaml", f"exclude: {exclude}\n")
+    found = checked(run_cli(["check", "--select", "SL201", "--no-respect-gitignore", "--allow-empty", "."]))
+    assert [f for f in found if f.startswith("plans/")] == kept
+    # git reads the same lines the same way
+    write(".gitignore", "\n".join(exclude) + "\n")
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "plans/q3.strategy.yaml"], capture_output=True)
+    assert (ignored.returncode == 1) == bool(kept)
+
+
 def test_per_file_ignores_take_character_classes_and_negation(repo):
     write(".stratlint.yaml", "per-file-ignores:\n  'draft[12]/': [SL201]\n  '!plans/**': [SL201]\n")
     assert checked(run_cli(["check", "--select", "SL201", "--no-respect-gitignore", "."])) == [

@@ -145,6 +145,18 @@ def test_listening_with_an_owner_only_gets_tools_and_cadence(tmp_path):
     assert "fixed SL502 no-listening: added listening.tools, listening.cadence" in result.stderr
 
 
+def test_missing_listening_gets_an_owner_too_so_the_fix_raises_no_listening_without_owner(tmp_path):
+    result, text = fix(tmp_path, "version: 1\nname: P\n", "--select", "SL502,SL507")
+    assert text == ("version: 1\nname: P\n"
+                    "listening:\n"
+                    "  tools:\n"
+                    "    - 'TODO: the tools that monitor conversations about you (mentions, reviews, comments)'\n"
+                    "  cadence: 'TODO: how often someone reviews what they hear and acts on it'\n"
+                    "  owner: 'TODO: who acts on what is heard'\n")
+    assert "added listening.tools, listening.cadence, listening.owner" in result.stderr
+    assert "SL507" not in result.stdout and "SL502" not in result.stdout
+
+
 def test_missing_customer_care(tmp_path):
     _, text = fix(tmp_path, "version: 1\nname: P\nreview: {cadence: monthly}\n", "--select", "SL503")
     assert text == ("version: 1\nname: P\n"
@@ -285,13 +297,21 @@ def test_every_example_with_a_fixable_finding_is_fixed(tmp_path):
         "no-customer-care.strategy.yaml": ["SL503"], "no-review-cycle.strategy.yaml": ["SL801"]}
 
 
-def test_a_link_is_followed_and_stays_a_link(tmp_path):
-    real = tmp_path / "real.strategy.yaml"
+def test_a_fix_never_writes_through_a_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    real = tmp_path / "elsewhere" / "real.strategy.yaml"
+    real.parent.mkdir()
     real.write_text("version: 1\nname: P\n")
     link = tmp_path / "link.strategy.yaml"
     link.symlink_to(real)
-    run_cli(["check", "--isolated", "--fix", "--select", "SL801", str(link)])
-    assert link.is_symlink() and "review:" in real.read_text()
+    result = run_cli(["check", "--isolated", "--fix", "--select", "SL801", "link.strategy.yaml"])
+    assert result.stderr.splitlines()[0] == (
+        "stratlint: error: link.strategy.yaml: cannot write the fixed plan: it is a symbolic link, and a fix never "
+        "writes through one; fix the file it leads to")
+    assert result.exit_code == 2
+    assert link.is_symlink() and real.read_text() == "version: 1\nname: P\n"
+    diff = run_cli(["check", "--isolated", "--diff", "--select", "SL801", "link.strategy.yaml"])
+    assert "+review:" in diff.stdout and diff.exit_code == 1  # what the fix would be is still shown
 
 
 def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -72,8 +73,25 @@ CASES = [
      "3:1: SL001 [error] the file holds more than one document; a plan is one document"),
     ("huge-int.strategy.yaml", b"version: 1\nname: x\nbudget: {total: " + b"9" * 6000 + b"}\n",
      "3:17: SL002 [error] budget.total must be a number, not the text '9999999999999999999999999999999999999...'"),
-    ("unclosed.strategy.yaml", b"version: 1\nname: [Spring plan\n",
-     "3:1: SL001 [error] did not find expected ',' or ']' (while parsing a flow sequence)"),
+    ("unclosed.strategy.yaml", b"version: 1\nname: [Spring plan\n",  # the end of the file, not a line after it
+     "2:19: SL001 [error] did not find expected ',' or ']' (while parsing a flow sequence)"),
+    ("bad-timestamp.strategy.yaml", b"version: 1\nname: x\nx-v: !!timestamp nope\n",
+     "3:6: SL001 [error] 'nope' is not a valid !!timestamp"),
+    ("bad-int.strategy.yaml", b'version: 1\nname: x\nx-v: !!int ""\n', "3:6: SL001 [error] '' is not a valid !!int"),
+    ("bad-bool.strategy.yaml", b"version: 1\nname: x\nx-v: !!bool maybe\n",
+     "3:6: SL001 [error] 'maybe' is not a valid !!bool"),
+    ("cr-latin1.strategy.yaml", b"version: 1\rname: Caf\xe9 plan\r",
+     "2:10: SL001 [error] the file is not valid UTF-8 text (byte 0xe9)"),
+    ("control.strategy.yaml", b"version: 1\nname: a\x0cb\n",
+     "2:8: SL001 [error] unacceptable character #x000c: control characters are not allowed"),
+    ("separators.strategy.yaml", 'version: 1\nname: "a\u2028b\u0085c"\nobjetives: []\n'.encode(),
+     "3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'?"),
+    ("long-alias.strategy.yaml", ("version: 1\nname: x\nx-t: &t " + "t" * 1_000_000 + "\nx-l: ["
+                                  + ", ".join(["*t"] * 11) + "]\n").encode(),
+     "3:6: SL001 [error] aliases expand to more than 100,000 values; the file looks like an alias bomb"),
+    ("suppression-spaces.strategy.yaml",
+     b"version: 1\nname: x  # stratlint: disable=SL002 -- a" + b" " * 100_000 + b"b until 2027-01-01" + b" " * 100_000
+     + b"x\nobjetives: []\n", "3:1: SL002 [error] unknown key 'objetives'"),
 ]
 
 
@@ -184,20 +202,22 @@ def test_same_input_same_output(tmp_path, monkeypatch):
 
 
 def _nesting_bound(text: str, limit: int) -> bool:
-    """The nesting guard's bound, read literally: the brackets' running depth
-    (once it reaches a level) plus the longest run of indentation and block
-    indicators that starts a line, above the limit."""
-    lead = max((len(line) - len(line.lstrip(" \t?:-")) for line in text.split("\n")), default=0)
+    """The nesting guard's bound, read literally: how deep the brackets go
+    (a closing one never below zero) plus the longest run of indentation and
+    block indicators that starts a line (YAML ends lines at LF, CR, NEL, LS
+    and PS), above the limit."""
+    lines = re.split("[\n\r\x85\u2028\u2029]", text)
+    lead = max((len(line) - len(line.lstrip(" \t?:-")) for line in lines), default=0)
     depth = deepest = 0
     for char in text:
         if char in "[]{}":
-            depth += 1 if char in "[{" else -1
+            depth = max(0, depth + (1 if char in "[{" else -1))
             deepest = max(deepest, depth)
-    return deepest > 0 and deepest + lead > limit
+    return deepest + lead > limit
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="[]{}  \t\n\r-:?xé", max_size=300), st.integers(0, 60))
+@given(st.text(alphabet="[]{}  \t\n\r\x85\u2028-:?xé", max_size=300), st.integers(0, 60))
 def test_nesting_bound_is_computed_as_defined(text, limit):
     from stratlint.document.loader import _may_nest_deeper
 

@@ -67,7 +67,9 @@ def action_steps() -> list[dict]:
 def test_action_inputs_and_readme_workflow_agree():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) == {"paths", "fail-on", "config", "sarif", "summary"}
+    assert set(action["inputs"]) == {"paths", "fail-on", "config", "sarif", "summary", "plugins",
+                                     "trust-config-plugins"}
+    assert action["inputs"]["trust-config-plugins"]["default"] == "false"  # the safe default (tests/test_security.py)
     workflow = yaml.safe_load(block("# .github/workflows/strategy.yml"))
     steps = workflow["jobs"]["stratlint"]["steps"]
     lint = next(s for s in steps if "stratlint" in s.get("uses", ""))

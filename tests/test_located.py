@@ -432,8 +432,9 @@ def test_scalar_keys_of_other_types_are_read_as_written():
 
 @pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "\n", "\n\n", "a\r\nb", "a\r\n", "  \n x", "a\u2028",
                                   "a\u2028b", "\r", "x\x85y", "a\x0cb"])
-def test_first_line_is_splitlines_first_without_splitting_the_rest(text):
+def test_first_line_is_the_first_of_split_lines_without_splitting_the_rest(text):
     from stratlint.document.located import _first_line
+    from stratlint.document.positions import split_lines
 
-    lines = text.splitlines()
+    lines = split_lines(text)
     assert _first_line(text) == ((lines[0] if lines else ""), len(lines) > 1)

@@ -69,6 +69,19 @@ def test_user_rule_listed_and_explained(pack):
     assert "Work nobody owns does not get done." in page
 
 
+def test_a_rule_of_the_configs_pack_is_explained_like_it_is_listed(pack, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".stratlint.yaml").write_text("rule-packs: [acme.yaml]\n")
+    assert "ACME001" in run_cli(["rules"]).stdout
+    page = run_cli(["explain", "tactic-needs-owner"])
+    assert page.exit_code == 0 and page.stdout.startswith("ACME001 tactic-needs-owner [warning]  (acme)\n")
+    isolated = run_cli(["explain", "ACME001", "--isolated"])
+    assert (isolated.exit_code, isolated.stderr) == (2, "stratlint: error: no rule named 'ACME001'; "
+                                                         "'stratlint rules' lists them\n")
+    both = run_cli(["explain", "ACME001", "--isolated", "--config", ".stratlint.yaml"])
+    assert both.exit_code == 2 and "--config" in both.stderr and "--isolated" in both.stderr
+
+
 @pytest.mark.parametrize("edit, where, message", [
     (("then: {function: present,", "then: {function: presnt,"), "8:22",
      "unknown check function 'presnt'; did you mean 'present'?"),

@@ -96,6 +96,24 @@ def test_plugin_that_fails_to_import_is_one_line_and_exit_2(tmp_path, plan, monk
                              "RuntimeError: boom\n")
 
 
+def test_plugin_that_exits_while_loading_is_one_line_and_exit_2(tmp_path, plan, monkeypatch):
+    monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site", module="import sys\nsys.exit(3)\n")))
+    result = run_cli(["check", "--plugin", "acme", str(plan)])
+    assert (result.exit_code, result.stderr) == (
+        2, "stratlint: error: plugin 'acme' (acme_stratlint:plugin) failed to load: SystemExit: 3\n")
+
+
+def test_check_function_that_exits_is_a_crash_of_its_rule_and_the_others_run(tmp_path, plan, monkeypatch):
+    module = MODULE.replace('    """A tactic\'s budget above ``limit``."""\n',
+                            '    """A tactic\'s budget above ``limit``."""\n    import sys\n    sys.exit(3)\n')
+    assert "sys.exit(3)" in module
+    monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site", module=module)))
+    result = run_cli(["check", "--plugin", "acme", "--select", "ACME,SL101", str(plan)])
+    assert result.exit_code == 2
+    assert result.stderr == f"stratlint: error: rule 'tactic-over-budget' failed on {plan}: SystemExit: 3\n"
+    assert result.stdout.splitlines()[-1].startswith(("Found ", "No problems found"))  # the run went on
+
+
 def test_unknown_plugin_names_the_installed_ones(tmp_path, plan, monkeypatch):
     monkeypatch.syspath_prepend(str(make_distribution(tmp_path / "site")))
     result = run_cli(["check", "--plugin", "acne", str(plan)])
@@ -124,8 +142,8 @@ def test_isolated_runs_no_plugin(tmp_path, plan, monkeypatch):
     isolated = run_cli(["check", "--isolated", "plan.strategy.yaml", "--select", "SL0"])
     assert "ACME100" not in isolated.stdout and isolated.exit_code == 0
     assert "acme_stratlint" not in sys.modules  # not even imported
-    named = run_cli(["check", "--select", "ACME", "plan.strategy.yaml"])
-    assert "ACME100" in named.stdout  # the config names it: it runs
+    named = run_cli(["check", "--trust-config-plugins", "--select", "ACME", "plan.strategy.yaml"])
+    assert "ACME100" in named.stdout  # the config names it and the user trusts it: it runs
     both = run_cli(["check", "--isolated", "--plugin", "acme", "plan.strategy.yaml"])
     assert both.exit_code == 2
     assert both.stderr == ("stratlint: error: --isolated runs no plugin (it is the way to lint with no code "
@@ -140,7 +158,7 @@ def test_config_names_a_local_module_as_a_plugin(tmp_path, plan, monkeypatch):
     (tmp_path / ".stratlint.yaml").write_text("plugins: [team_rules]\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delitem(sys.modules, "team_rules", raising=False)
-    result = run_cli(["check", "--select", "ACME", "plan.strategy.yaml"])
+    result = run_cli(["check", "--trust-config-plugins", "--select", "ACME", "plan.strategy.yaml"])
     sys.modules.pop("team_rules", None)
     assert result.stdout.splitlines()[0] == (
         "plan.strategy.yaml:4:41: ACME100 [warning] a budget of 9000 is above the 5000 a team may sign off alone"

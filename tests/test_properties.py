@@ -1,4 +1,5 @@
-"""Property-based: whatever is done to a plan, stratlint answers, and always the same way."""
+"""Property-based: whatever is done to a plan, stratlint answers, always the
+same way, and at a place that is in the file."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stratlint.document.positions import split_lines
 from tests.helpers import run_cli
 
 EXAMPLES = [p.read_bytes() for p in sorted((Path(__file__).resolve().parent.parent / "examples")
@@ -33,7 +35,21 @@ def assert_sane(data: bytes) -> None:
     assert report["files_checked"] == 1
     for f in report["findings"]:
         assert f["line"] >= 1 and f["column"] >= 1
+        assert_inside(data, f["line"], f["column"])
+        assert_inside(data, f["end_line"], f["end_column"] - 1)  # a region is at least one column wide
     assert run(data) == (code, out, err)  # the same input, the same answer
+
+
+def assert_inside(data: bytes, line: int, column: int) -> None:
+    """A position is in the file as an editor shows it (lines end at LF,
+    CRLF or CR), or just past the end of a line; never past the last line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # placed on the text before the bad byte
+        text = data.decode("utf-8", errors="replace")
+    lines = split_lines(text) or [""]
+    assert line <= len(lines), (line, len(lines))
+    assert column <= len(lines[line - 1]) + 1, (line, column, lines[line - 1])
 
 
 @SETTINGS
@@ -67,3 +83,15 @@ def test_random_values_in_random_places(plan, where, key, value):
     indent = len(lines[index]) - len(lines[index].lstrip())
     lines.insert(index, " " * indent + json.dumps({key: value}, allow_nan=True))
     assert_sane("\n".join(lines).encode("utf-8"))
+
+
+@SETTINGS
+@given(st.sampled_from(EXAMPLES), st.integers(0, 10**6), st.sampled_from([b"\r\n", b"\r"]))
+def test_line_ends_do_not_move_findings(plan, cut, end):
+    """The same plan, cut anywhere, with LF, CRLF or CR line ends: the same
+    findings at the same lines and columns, as an editor shows them."""
+    data = plan[: cut % (len(plan) + 1)]
+    _, lf, _ = run(data)
+    _, other, _ = run(data.replace(b"\n", end))
+    assert json.loads(other)["findings"] == json.loads(lf)["findings"]
+    assert_sane(data.replace(b"\n", end))

@@ -447,3 +447,13 @@ def test_a_suppression_naming_no_rule_is_reported_with_report_unused_disables(tm
         "correct the name or remove it  (unused-suppression)")
     quiet = run_cli(["check", "--isolated", "--select", "SL0", "s.strategy.yaml"])
     assert quiet.stdout == "No problems found in 1 file.\n"
+
+
+def test_waivers_says_how_many_paths_could_not_be_read_never_zero_files(here):
+    (here / "plan.strategy.yaml").write_text("version: 1\nname: P\n")
+    both = run_cli(["waivers", "nope.strategy.yaml", "plan.strategy.yaml"])
+    assert both.stdout == "0 suppressions, 0 expired, in 1 file; 1 path could not be read (see the errors above).\n"
+    assert both.stderr == "stratlint: error: nope.strategy.yaml: no such file or directory\n"
+    assert both.exit_code == 2
+    none = run_cli(["waivers", "nope.strategy.yaml"])
+    assert none.stdout == "No file was read; 1 path could not be read (see the errors above).\n"

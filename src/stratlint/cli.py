@@ -1,6 +1,7 @@
 """The command line. Click parses; each command calls one function that
 returns an exit code; a :class:`StratlintError` becomes one line on
-standard error and exit code 2. No traceback reaches the user."""
+standard error and exit code 2; Ctrl-C and SIGTERM end a run with one line
+(:mod:`stratlint.signals`). No traceback reaches the user."""
 from __future__ import annotations
 
 import gc
@@ -12,6 +13,7 @@ import click
 from stratlint import __version__
 from stratlint.errors import EXIT_FAILURE, StratlintError, report_error
 from stratlint.formatters import FORMATS
+from stratlint.signals import INTERRUPTED, TERMINATED, Terminated
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -27,6 +29,12 @@ class _Group(click.Group):
         except StratlintError as exc:
             report_error(str(exc))
             ctx.exit(EXIT_FAILURE)
+        except KeyboardInterrupt:  # before click turns it into "Aborted!" and exit 1
+            report_error("interrupted")
+            ctx.exit(INTERRUPTED)
+        except Terminated:
+            report_error("terminated")
+            ctx.exit(TERMINATED)
         finally:
             gc.enable()  # in case a command paused the collector and stopped before resuming it
 
@@ -57,6 +65,22 @@ def _rules_options(f):
     return f
 
 
+def _trust_option(f):
+    """--trust-config-plugins; the environment variable STRATLINT_TRUST_PLUGINS=1 does the same."""
+    from stratlint.config.trust import ENVIRONMENT, FLAG, trusted_by_environment
+
+    return click.option(FLAG, "trust_plugins", is_flag=True,
+                        callback=lambda ctx, param, value: value or trusted_by_environment(),
+                        help=f"Load the plugins a config names: Python code from the repository. Never use it on "
+                             f"others' pull requests. {ENVIRONMENT}=1 does the same.")(f)
+
+
+def _max_file_size_option(f):
+    from stratlint.limits import DEFAULT_MAX_FILE_SIZE, MEGABYTE
+
+    return click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE // MEGABYTE,
+                        show_default=True, metavar="MB", callback=lambda ctx, param, value: value * MEGABYTE,
+                        help="A file larger than this many megabytes is one SL001 finding, not read.")(f)
 def _cache_dir_option(f):
     return click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False),
                         help="The result cache's folder [default: STRATLINT_CACHE_DIR, else .stratlint_cache].")(f)
@@ -102,10 +126,12 @@ def _cache_dir_option(f):
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
 @click.option("--no-cache", is_flag=True, help="Lint every file, without reading or writing the result cache.")
 @_cache_dir_option
+@_max_file_size_option
+@_trust_option
 @_rules_options
 def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, quiet, no_color, config, isolated,
           baseline, write_baseline, statistics, report_unused_disables, jobs, fix, diff, stdin_filename,
-          respect_gitignore, no_cache, cache_dir, rule_packs, plugins):
+          respect_gitignore, no_cache, cache_dir, max_file_size, trust_plugins, rule_packs, plugins):
     """Lint strategy files and directories ('-' reads standard input).
 
     Directories are walked for *.strategy.yaml, *.strategy.yml and
@@ -125,7 +151,7 @@ def check(paths, fmt, reports, allow_empty, output, select, ignore, fail_on, qui
         baseline=baseline, write_baseline=write_baseline, statistics=statistics,
         report_unused_disables=report_unused_disables, reports=reports, allow_empty=allow_empty,
         jobs=jobs, fix=fix, diff=diff, stdin_filename=stdin_filename, respect_gitignore=respect_gitignore,
-        cache=not no_cache, cache_dir=cache_dir,
+        cache=not no_cache, cache_dir=cache_dir, max_file_size=max_file_size, trust_plugins=trust_plugins,
     )
     reason = unsupported(options)
     if reason:
@@ -143,6 +169,7 @@ def _lint_options(f):
     """The options that choose files and rules, as ``check`` has them, for
     the commands that lint plans to show them (report, diff)."""
     f = _rules_options(f)
+    f = _trust_option(f)
     f = click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
                      help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")(f)
     f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
@@ -166,7 +193,7 @@ def _refuse_contradictions(config: str | None, isolated: bool) -> None:
         raise click.UsageError(reason)
 
 
-@cli.command()
+@cli.command(short_help='Write an HTML strategy review to a folder.')
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="The folder to write the review to (made if missing).")
@@ -175,8 +202,8 @@ def _refuse_contradictions(config: str | None, isolated: bool) -> None:
 @click.option("--allow-empty", is_flag=True,
               help="A folder or pattern that matches no strategy file is not an error.")
 @_lint_options
-def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, respect_gitignore, rule_packs,
-           plugins):
+def report(paths, output, baseline, allow_empty, select, ignore, config, isolated, jobs, respect_gitignore,
+           trust_plugins, rule_packs, plugins):
     """Write an HTML strategy review of strategy files to DIR.
 
     One page per plan (its scorecard, charts and findings with the plan's
@@ -186,16 +213,17 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
     as 'check' chooses them. In DIR, only earlier report pages are
     replaced.
     """
-    from stratlint.commands.report import ReportOptions, run_report
+    from stratlint.commands.check import CheckOptions
+    from stratlint.commands.report import run_report
 
     _refuse_contradictions(config, isolated)
-    sys.exit(run_report(ReportOptions(
+    sys.exit(run_report(CheckOptions(
         paths=list(paths) or ["."], output=output, select=_split(select), ignore=_split(ignore),
         rule_packs=list(rule_packs), plugins=list(plugins), config=config, isolated=isolated, baseline=baseline,
-        allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore)))
+        allow_empty=allow_empty, jobs=jobs, respect_gitignore=respect_gitignore, trust_plugins=trust_plugins)))
 
 
-@cli.command()
+@cli.command(short_help='What a change does to a plan: items, budget, findings.')
 @click.argument("paths", nargs=-1, metavar="OLD NEW | [PATHS]...")
 @click.option("--base", metavar="REV", help="Compare the working tree with this git revision (branch, tag or "
               "commit); PATHS are files and folders as for 'check' [default: .].")
@@ -206,8 +234,8 @@ def report(paths, output, baseline, allow_empty, select, ignore, config, isolate
 @click.option("--fail-on-new", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when the change introduces a finding at or above this severity.")
 @_lint_options
-def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, respect_gitignore, rule_packs,
-         plugins):
+def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated, jobs, respect_gitignore,
+         trust_plugins, rule_packs, plugins):
     """What a change does to a strategy: two plan files, or the working tree
     against a git revision (old versions read with git show).
 
@@ -227,65 +255,78 @@ def diff(paths, base, fmt, output, fail_on_new, select, ignore, config, isolated
     sys.exit(run_diff(DiffOptions(
         paths=list(paths) or ["."], base=base, fmt=fmt, output=output, fail_on_new=fail_on_new,
         select=_split(select), ignore=_split(ignore), rule_packs=list(rule_packs), plugins=list(plugins),
-        config=config, isolated=isolated, jobs=jobs, respect_gitignore=respect_gitignore)))
+        config=config, isolated=isolated, jobs=jobs, respect_gitignore=respect_gitignore,
+        trust_plugins=trust_plugins)))
 
 
-@cli.command()
+@cli.command(short_help='List every rule and whether it is enabled.')
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="markdown is the full reference, with every rule's defaults.")
 @click.option("--functions", is_flag=True, help="List the check functions rule packs can call instead.")
 @click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_trust_option
 @_rules_options
-def rules(fmt, functions, config, isolated, rule_packs, plugins):
+def rules(fmt, functions, config, isolated, trust_plugins, rule_packs, plugins):
     """List every rule: code, slug, severity, whether the config enables it, source and summary."""
     from stratlint.rules.docs import render_functions, render_rules
     from stratlint.config.settings import resolve
 
-    settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins)
+    _refuse_contradictions(config, isolated)
+    settings = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins,
+                       trust_plugins=trust_plugins)
     if functions:
         click.echo(render_functions(settings.ruleset.checks), nl=False)
         return
     click.echo(render_rules(settings.ruleset.rules, fmt, settings.rules), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Show a rule's full documentation.")
 @click.argument("rule")
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config (its packs and plugins) instead of looking for one.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_trust_option
 @_rules_options
-def explain(rule, rule_packs, plugins):
-    """Show a rule's full documentation (by slug or code)."""
-    from stratlint.rules.registry import load_rules
+def explain(rule, config, isolated, trust_plugins, rule_packs, plugins):
+    """Show a rule's full documentation (by slug or code), among the rules
+    'stratlint rules' lists: the built-in ones and those of the config's
+    packs and plugins."""
+    from stratlint.config.settings import resolve
     from stratlint.rules.docs import explain_rule
+    from stratlint.rules.selectors import did_you_mean
 
-    ruleset = load_rules(rule_packs, plugins)
+    _refuse_contradictions(config, isolated)
+    ruleset = resolve(config_file=config, isolated=isolated, rule_packs=rule_packs, plugins=plugins,
+                      trust_plugins=trust_plugins).ruleset
     found = ruleset.find(rule)
     if found is None:
-        import difflib
-
-        names = [r.slug for r in ruleset.rules] + [r.code for r in ruleset.rules]
-        hint = difflib.get_close_matches(rule, names, n=1)
-        raise StratlintError(f"no rule named '{rule}'" + (f"; did you mean '{hint[0]}'?" if hint else
-                                                          "; 'stratlint rules' lists them"))
+        hint = did_you_mean(rule, ruleset.rules)
+        raise StratlintError(f"no rule named '{rule}'" + (hint or "; 'stratlint rules' lists them"))
     click.echo(explain_rule(found), nl=False)
 
 
-@cli.command()
+@cli.command(short_help='List every inline suppression and waiver.')
 @click.argument("paths", nargs=-1, metavar="[PATHS]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--config", "config", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config instead of looking for one.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore and .git/info/exclude ignore when walking folders.")
-def waivers(paths, fmt, config, isolated, respect_gitignore):
+@_max_file_size_option
+@_trust_option
+def waivers(paths, fmt, config, isolated, respect_gitignore, max_file_size, trust_plugins):
     """List every inline suppression and waiver: rules, reason, expiry, place."""
     from stratlint.commands.waivers import run_waivers
 
     if config and isolated:
         raise click.UsageError("--config and --isolated contradict each other: --config uses one config, --isolated none")
-    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated, respect_gitignore))
+    sys.exit(run_waivers(list(paths) or ["."], fmt, config, isolated, respect_gitignore,
+                         max_file_size=max_file_size, trust_plugins=trust_plugins))
 
 
-@cli.command()
+@cli.command(short_help='Write a commented starter plan.')
 @click.argument("path", required=False, metavar="[PATH]")
 @click.option("--name", metavar="TEXT", help="The plan's title.")
 @click.option("--owner", metavar="TEXT", help="The person or role accountable for the plan.")
@@ -305,7 +346,7 @@ def init(path, name, owner, objective, no_input, force):
     sys.exit(starter.run_init(path, name, owner, objective, interactive=interactive, force=force))
 
 
-@cli.command()
+@cli.command(short_help="Remove the result cache.")
 @_cache_dir_option
 def clean(cache_dir):
     """Remove the result cache: .stratlint_cache here and in every folder below,
@@ -315,7 +356,7 @@ def clean(cache_dir):
     sys.exit(run_clean(cache_dir))
 
 
-@cli.command()
+@cli.command(short_help='Print the plan JSON Schema (for editors).')
 @click.option("--rule-pack", is_flag=True, help="Print the rule-pack schema instead of the plan schema.")
 def schema(rule_pack):
     """Print the plan JSON Schema (for editors and yaml-language-server)."""
@@ -325,7 +366,7 @@ def schema(rule_pack):
     click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
 
 
-@cli.command()
+@cli.command(short_help='Run the language server (for editors).')
 @click.option("--trust-plugins", is_flag=True,
               help="Load the plugins a workspace's config names (Python code; off by default, and "
                    "STRATLINT_TRUST_PLUGINS=1 does the same).")
@@ -348,11 +389,17 @@ def server(trust_plugins):
 
 
 def main() -> None:
+    from stratlint import signals
+
+    signals.install()
     try:
         cli(prog_name="stratlint")
     except KeyboardInterrupt:
         report_error("interrupted")
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
+    except Terminated:
+        report_error("terminated")
+        sys.exit(TERMINATED)
     except Exception as exc:  # the last line of defence: never a traceback
         report_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
         sys.exit(EXIT_FAILURE)

@@ -23,6 +23,7 @@ from stratlint.checks.helpers import quoted
 from stratlint.checks.vocabulary import localize, plan_language
 from stratlint.checks.where import holds
 from stratlint.findings import Diagnostic, Finding, Related, Span
+from stratlint.limits import MESSAGE_VALUE, excerpt
 from stratlint.document.located import LocatedDocument
 from stratlint.rules.model import Rule
 from stratlint.document.select import select
@@ -48,8 +49,10 @@ def render(template: str, values: dict) -> str:
 
     A placeholder in single quotes (``'{label}'``) is a value shown as
     text: it is shortened to one line of at most 80 characters, and quoted
-    so that its own quotes never double (``"'Like us' card"``). A finding
-    is one line, so line breaks in other values become single spaces."""
+    so that its own quotes never double (``"'Like us' card"``). Any other
+    placeholder fills at most :data:`~stratlint.limits.MESSAGE_VALUE`
+    characters, so that no value can make a message long. A finding is
+    one line, so line breaks in other values become single spaces."""
     def value(m: re.Match) -> str:
         name = m.group(1)
         if name not in values:
@@ -58,7 +61,7 @@ def render(template: str, values: dict) -> str:
         if text.startswith("'") and text.endswith("'"):
             return quoted(values[name])
         before, after = ("'" if text.startswith("'") else ""), ("'" if text.endswith("'") else "")
-        return before + str(values[name]).strip() + after
+        return before + excerpt(str(values[name]).strip(), MESSAGE_VALUE) + after
 
     return _one_line(_PLACEHOLDER.sub(value, template))
 
@@ -84,7 +87,7 @@ def run(rules: list[Rule], doc: LocatedDocument, path: str) -> tuple[list[Findin
             if rule.unless is not None and holds(rule.unless, doc.data, {}):
                 continue
             findings.extend(_run_rule(rule, doc, path, language))
-        except Exception as exc:  # a faulty rule must not stop the others
+        except (Exception, SystemExit) as exc:  # a faulty rule (even one that exits) must not stop the others
             crashes.append(Crash(rule.slug, path, f"{type(exc).__name__}: {exc}"))
     return findings, crashes
 

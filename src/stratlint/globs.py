@@ -146,15 +146,15 @@ class Patterns:
         if not self.lines:
             return None
         rel = path.strip("/") + ("/" if is_dir else "")
-        return _check(self._spec, rel)
+        result = self._spec.check_file(rel)
+        if is_dir and result.include and self.lines[result.index].rstrip("/").endswith("/**"):
+            # 'archive/**' matches what is in the folder, not the folder (as in git): walk
+            # into it, so that a later '!archive/keep.strategy.yaml' can take a file back
+            return None
+        return result.include
 
     def match(self, path: str, is_dir: bool = False) -> bool:
         return bool(self.decide(path, is_dir))
-
-
-def _check(spec, path: str) -> bool | None:
-    """Which way the last matching pattern decides, or None (pathspec 0.12 and 1.x alike)."""
-    return spec.check_file(path).include
 
 
 class FilePattern:

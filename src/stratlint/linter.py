@@ -59,6 +59,14 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule], options: FilterOptions
         return _lint(data, path, rules, options, keep_document)
 
 
+def lint_unread(path: str, problem: str, rules: list[Rule], options: FilterOptions = FilterOptions()) -> FileResult:
+    """The result for a file that was not read (it is over the size limit):
+    one SL001 at 1:1 saying why, through the same rules and filters."""
+    findings = engine.report([Diagnostic("parse", Span(1, 1, 1, 2), problem)], rules, path)
+    return FileResult(path, filters.apply(findings, path=path, text=None, doc=None, rules=rules,
+                                          options=options).findings)
+
+
 def _lint(data: bytes, path: str, rules: list[Rule], options: FilterOptions, keep: bool) -> FileResult:
     text = doc = None
     diagnostics: list[Diagnostic] = []

@@ -96,7 +96,7 @@ async def test_a_file_that_does_not_parse_gets_sl001_and_the_server_keeps_servin
         broken = await ed.open("broken.strategy.yaml", "version: 1\nname: [Spring plan\n")
         (d,) = await ed.diagnostics(broken)
         assert d.code == "SL001" and d.severity == types.DiagnosticSeverity.Error
-        assert d.range.start == types.Position(line=2, character=0)
+        assert d.range.start == types.Position(line=1, character=18)  # the end of the file, not a line after it
         # binary junk and an alias bomb: findings too, never a dead server
         junk = await ed.open("junk.strategy.yaml", "\x00\x01\x02 not a plan \udcff")
         assert [d.code for d in await ed.diagnostics(junk)] == ["SL001"]

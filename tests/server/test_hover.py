@@ -28,7 +28,7 @@ async def test_hover_on_a_diagnostic_shows_the_rules_summary_why_and_fix(tmp_pat
         "**SL202 kpi-without-target** (warning)",
         rule.summary,
         f"**Why:** {flat(rule.docs['why'])}",
-        f"> {flat(rule.docs['quote'])} (seed {rule.docs['seed']})",
+        f"> {flat(rule.docs['quote'])} (from \u201cRIP Social Media: Long Live Social\u201d)",
         f"**Fix:** {flat(rule.docs['fix'])}",
         "A code action adds what is missing (as `stratlint check --fix` does).",
         "[SL202 documentation](https://github.com/stratlint/stratlint/blob/main/docs/rules.md#sl202-kpi-without-target)",

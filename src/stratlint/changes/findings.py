@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from stratlint.filters.baseline import not_in
 from stratlint.findings import Finding
 
 
@@ -13,15 +14,5 @@ def introduced_and_resolved(old: list[Finding], new: list[Finding]) -> tuple[lis
     """``(introduced, resolved)``: the findings of ``new`` that ``old`` does
     not have, and those of ``old`` that ``new`` does not have (each the
     same fingerprint counted as often as it occurs)."""
-    return _unmatched(new, old), _unmatched(old, new)
-
-
-def _unmatched(these: list[Finding], others: list[Finding]) -> list[Finding]:
-    left = Counter(f.fingerprint for f in others)
-    out = []
-    for f in these:
-        if left[f.fingerprint] > 0:
-            left[f.fingerprint] -= 1
-        else:
-            out.append(f)
-    return out
+    return (not_in(new, Counter(f.fingerprint for f in old)),
+            not_in(old, Counter(f.fingerprint for f in new)))

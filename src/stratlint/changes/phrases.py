@@ -64,7 +64,7 @@ def field_phrase(section: str, change: FieldChange) -> str:
         return f"{change.field}: reordered {show(old)} -> {show(new)}"
     name = f"{change.field}: " if change.field else ""
     if old is ABSENT:
-        return f"{name}{show(new)} (new)"
+        return f"{name}{show(new)} (added)"
     if new is ABSENT:
         return f"{name}{show(old)} (removed)"
     return f"{name}{show(old)} -> {show(new)}"
@@ -132,11 +132,15 @@ def summary(diff: PlanDiff) -> str:
     resolved = [f for d in files for f in d.resolved]
     changes = sum(len(d.changes) + (1 if d.budget else 0) for d in files)
     statuses = {s: sum(d.status == s for d in files) for s in ("modified", "added", "removed")}
+    if diff.failed and not files:
+        return f"No file was compared{against}; see the errors above."
+    failed = "; some paths could not be compared (see the errors above)" if diff.failed else ""
     if not (changes or introduced or resolved or statuses["added"] or statuses["removed"]):
-        return f"No change to the strategy and no finding introduced or resolved in {plural(len(files), 'file')}{against}."
+        return (f"No change to the strategy and no finding introduced or resolved in "
+                f"{plural(len(files), 'file')}{against}{failed}.")
     return (f"Compared {plural(len(files), 'file')}{against}: {statuses['modified']} changed, {statuses['added']} added, "
             f"{statuses['removed']} removed; {plural(changes, 'change')} to the strategy; "
-            f"{plural(len(introduced), 'finding')} introduced ({counts(introduced)}), {len(resolved)} resolved.")
+            f"{plural(len(introduced), 'finding')} introduced ({counts(introduced)}), {len(resolved)} resolved{failed}.")
 
 
 def by_section(changes: list[Change]) -> list[tuple[str, list[Change]]]:

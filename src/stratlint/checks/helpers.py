@@ -18,6 +18,7 @@ from stratlint.checks.where import CLASSES
 from stratlint.checks.where import SCHEMA as _WHERE
 from stratlint.document.pointer import child
 from stratlint.document.values import field_value
+from stratlint.limits import EXCERPT
 
 #: option schemas
 FIELD = {"type": "string", "minLength": 1}
@@ -33,7 +34,7 @@ WHERE_DEFS = {"where": _WHERE}
 
 #: how many values a message lists before "and N more"; how long a value it shows
 LIST_LIMIT = 5
-TEXT_LIMIT = 80
+TEXT_LIMIT = EXCERPT  # as every message (stratlint.limits)
 
 
 def shorten(text: str) -> str:

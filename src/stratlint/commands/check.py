@@ -27,15 +27,17 @@ from stratlint.commands.progress import progress_bar
 from stratlint.config.discovery import SettingsFinder
 from stratlint.config.per_file import filter_options
 from stratlint.config.settings import Settings
-from stratlint.files import STDIN, STDIN_NAME, discover, read_bytes, read_stdin, write_atomic
+from stratlint.files import STDIN, STDIN_NAME, TooLarge, discover, read_bytes, read_stdin, write_atomic
 from stratlint.filters import FilterOptions
 from stratlint.findings import Finding, Severity
 from stratlint.formatters import Report, RunError, render, shown
-from stratlint.linter import FileResult, lint_bytes, lint_fixed
+from stratlint.limits import DEFAULT_MAX_FILE_SIZE
+from stratlint.linter import FileResult, lint_bytes, lint_fixed, lint_unread
 from stratlint.rules.model import Rule
 
 if TYPE_CHECKING:
     from stratlint.cache import ResultCache
+    from stratlint.fix import FileFix
 
 
 @dataclass
@@ -65,6 +67,8 @@ class CheckOptions:
     respect_gitignore: bool = True  # a directory walk skips what git ignores
     cache: bool = True  # answer unchanged files from the result cache (stratlint.cache)
     cache_dir: str | None = None  # --cache-dir; else STRATLINT_CACHE_DIR, else .stratlint_cache
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is one SL001, not read
+    trust_plugins: bool = False  # load the plugins a config names (stratlint.config.trust)
 
 
 @dataclass(slots=True)
@@ -88,6 +92,8 @@ class Job:
     options: FilterOptions
     fix: bool = False
     keep: bool = False  # keep the text and values in the result (report, diff)
+    limit: int = DEFAULT_MAX_FILE_SIZE  # bytes a file may have
+    unread: str | None = None  # why the file was not read (standard input over the limit)
 
 
 @dataclass
@@ -107,6 +113,7 @@ def run_check(options: CheckOptions) -> int:
     fingerprints = bool(options.write_baseline) or "sarif" in (options.fmt, *(fmt for fmt, _ in options.reports))
     prepared = prepare(options, fingerprints=fingerprints)
     finder, files, jobs, settings_of = prepared.finder, prepared.files, prepared.jobs, prepared.settings_of
+    _refuse_overwrites(options, finder.all, files)
     errors = list(prepared.errors)  # said already
     said = len(errors)
     fixing = options.fix or options.diff
@@ -143,6 +150,10 @@ def run_check(options: CheckOptions) -> int:
         from stratlint.filters import baseline as baseline_files
 
         baseline_files.write(options.write_baseline, findings)
+        if not options.quiet:
+            count = f"{len(findings)} finding{'' if len(findings) == 1 else 's'}"
+            click.echo(f"Recorded {count} in {shown(options.write_baseline)}; "
+                       f"with --baseline {shown(options.write_baseline)} only new ones are reported.", err=True)
     findings.sort(key=Finding.sort_key)
     first = settings_of[0] if settings_of else finder.for_folder(os.getcwd()) if not finder.all else finder.all[0]
     rules = list({r.code: r for s in (finder.all or [first]) for r in s.rules}.values())
@@ -170,7 +181,8 @@ def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = F
     keeps each file's text and values in its result."""
     finder = SettingsFinder(config_file=options.config, isolated=options.isolated, select=options.select,
                             ignore=options.ignore, fail_on=options.fail_on, rule_packs=options.rule_packs,
-                            plugins=options.plugins, baseline=options.baseline)
+                            plugins=options.plugins, baseline=options.baseline,
+                            trust_plugins=options.trust_plugins)
     stdin_name = options.stdin_filename or STDIN_NAME
     for path in options.paths:  # the configs that govern what was named load (and fail) first
         finder.for_file(options.stdin_filename or path if path == STDIN else os.path.join(path, "-"))
@@ -188,10 +200,32 @@ def prepare(options: CheckOptions, *, fingerprints: bool = False, keep: bool = F
         name = stdin_name if path == STDIN else path
         settings = finder.for_file(options.stdin_filename or path if path == STDIN else path)
         known = None if options.write_baseline else baseline_of(settings, baselines)
+        data, unread = None, None
+        if path == STDIN:  # read here, once: a worker cannot
+            try:
+                data = read_stdin(options.max_file_size)
+            except TooLarge as exc:
+                unread = str(exc)
         own = file_options(name, settings, options, known, fingerprints)
-        jobs.append(Job(path, name, read_stdin() if path == STDIN else None, shared.setdefault(own, own), fixing, keep))
+        jobs.append(Job(path, name, data, shared.setdefault(own, own), fixing, keep, options.max_file_size, unread))
         settings_of.append(settings)
     return Prepared(finder, files, jobs, settings_of, errors)
+
+
+def _refuse_overwrites(options: CheckOptions, settings: list[Settings], files: list[str]) -> None:
+    """--output, --report and --write-baseline name no file the run reads
+    (:mod:`stratlint.commands.outputs`)."""
+    from stratlint.commands.outputs import refuse_overwrites
+
+    outputs = [("--output", options.output)] if options.output else []
+    outputs += [("--report", path) for _, path in options.reports]
+    outputs += [("--write-baseline", options.write_baseline)] if options.write_baseline else []
+    if outputs:
+        reads = [(f, "a file being checked") for f in files if f != STDIN]
+        reads += [(p, "the config") for s in settings for p in [s.config_path] if p]
+        reads += [(p, "a rule pack") for s in settings for p in s.rule_packs]
+        reads += [(p, "the baseline") for s in settings for p in [s.baseline] if p]
+        refuse_overwrites(outputs, reads)
 
 
 def baseline_of(settings: Settings, read: dict[str, Counter]) -> Counter | None:
@@ -287,12 +321,17 @@ def check_file(job: Job, rules: list[Rule], cache: "ResultCache | None" = None) 
     """Lint one file (and, for --fix/--diff, scaffold it and lint the result);
     a :class:`RunError` for a file that cannot be read. With a ``cache``, an
     unchanged file's findings come from it."""
-    data = job.data
-    if data is None:
+    data, unread = job.data, job.unread
+    if data is None and unread is None:
         try:
-            data = read_bytes(job.path)
+            data = read_bytes(job.path, job.limit)
+        except TooLarge as exc:
+            unread = str(exc)
         except OSError as exc:
             return RunError(job.name, str(exc.strerror or exc))
+    if unread is not None:
+        return FileCheck(lint_unread(job.name, f"{unread}; a plan is far smaller (--max-file-size raises the limit)",
+                                     rules, job.options))
     if cache is not None and not job.keep:
         result = cache.lint(data, job.name, rules, job.options)
     else:
@@ -324,7 +363,7 @@ def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callab
 
         quick_check()  # compiled once here, inherited by every worker
         # fork: the workers inherit the loaded rules instead of loading them again
-        results = in_workers(_check_in_worker, todo, count, _start_worker, (rules, work))
+        results = in_workers(_check_in_worker, todo, count, _start_worker, (rules, work, os.getpid()))
     else:
         results = (work(job, rules) for job in todo)
     for i in range(len(jobs)):
@@ -336,11 +375,11 @@ def _from_cache(jobs: list[Job], rules: list[Rule], cache: "ResultCache") -> dic
     answer costs less than sending the file to a worker."""
     answered = {}
     for i, job in enumerate(jobs):
-        if not isinstance(job, Job) or job.fix or job.keep:
-            continue  # a fix is made from the file, and kept values are not cached: check_file does both
+        if not isinstance(job, Job) or job.fix or job.keep or job.unread is not None:
+            continue  # a fix is made from the file, kept values are not cached, and check_file reports the rest
         try:
-            data = job.data if job.data is not None else read_bytes(job.path)
-        except OSError:
+            data = job.data if job.data is not None else read_bytes(job.path, job.limit)
+        except (OSError, TooLarge):
             continue  # check_file reports it
         result = cache.lookup(data, job.name, rules, job.options)
         if result is not None:
@@ -366,7 +405,10 @@ _worker_rules: list[Rule] = []
 _worker_work: Callable = check_file
 
 
-def _start_worker(rules: list[Rule], work: Callable) -> None:
+def _start_worker(rules: list[Rule], work: Callable, parent: int) -> None:
+    from stratlint.signals import quiet_worker
+
+    quiet_worker(parent)  # silent, leaves Ctrl-C to the parent, dies with it
     global _worker_rules, _worker_work
     _worker_rules, _worker_work = rules, work
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from stratlint.changes import render
 from stratlint.changes.findings import introduced_and_resolved
@@ -34,20 +35,13 @@ from stratlint.findings import Severity
 
 
 @dataclass
-class DiffOptions:
-    paths: list[str]            # OLD and NEW; with base, the PATHS to compare
-    base: str | None = None
-    fmt: str = "text"
-    output: str | None = None
+class DiffOptions(CheckOptions):
+    """``check``'s options (which files, config, rules; ``fmt`` is text,
+    markdown or json; ``paths`` are OLD and NEW, or with ``base`` the PATHS
+    to compare) plus what only ``diff`` has."""
+
+    base: str | None = None  # the git revision to compare the working tree with
     fail_on_new: str | None = None  # error, warning or info
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    rule_packs: list[str] = field(default_factory=list)
-    plugins: list[str] = field(default_factory=list)
-    config: str | None = None
-    isolated: bool = False
-    jobs: int | None = None
-    respect_gitignore: bool = True  # a folder walk skips what git ignores
 
 
 Pair = tuple["Job | None", "Job | None"]  # an old version and a new one; None for a plan added or removed
@@ -62,10 +56,7 @@ def run_diff(options: DiffOptions) -> int:
         if STDIN in options.paths:
             raise StratlintError("with --base, standard input has no old version; name files or folders")
         new_paths = [p for p in options.paths if os.path.lexists(p) or _is_pattern(p)]
-    check = CheckOptions(paths=new_paths, select=options.select, ignore=options.ignore,
-                         rule_packs=options.rule_packs, plugins=options.plugins, config=options.config,
-                         isolated=options.isolated, allow_empty=options.base is not None,
-                         respect_gitignore=options.respect_gitignore)
+    check = dataclasses.replace(options, paths=new_paths, allow_empty=options.base is not None)
     prepared = prepare(check, fingerprints=True, keep=True)
     failed = bool(prepared.errors)
     old_jobs = _OldJobs(prepared.finder, check)

@@ -14,7 +14,6 @@ stratlint report's pages (checked before any work).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -30,27 +29,9 @@ from stratlint.report.render import (INDEX, index_href, load_templates, prepare_
 from stratlint.rules.model import Rule
 
 
-@dataclass
-class ReportOptions:
-    paths: list[str]
-    output: str
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    rule_packs: list[str] = field(default_factory=list)
-    plugins: list[str] = field(default_factory=list)
-    config: str | None = None
-    isolated: bool = False
-    baseline: str | None = None
-    allow_empty: bool = False
-    jobs: int | None = None
-    respect_gitignore: bool = True  # a folder walk skips what git ignores
-
-
-def run_report(options: ReportOptions) -> int:
-    prepared = prepare(CheckOptions(
-        paths=options.paths, select=options.select, ignore=options.ignore, rule_packs=options.rule_packs,
-        plugins=options.plugins, config=options.config, isolated=options.isolated, baseline=options.baseline,
-        allow_empty=options.allow_empty, respect_gitignore=options.respect_gitignore), keep=True)
+def run_report(options: CheckOptions) -> int:
+    """The review of the files ``check`` would lint with ``options``, written to ``options.output`` (a folder)."""
+    prepared = prepare(options, keep=True)
     jobs, settings_of = prepared.jobs, prepared.settings_of
     failed = bool(prepared.errors)
     out = Path(options.output)

@@ -8,16 +8,18 @@ import click
 
 from stratlint.config.discovery import SettingsFinder
 from stratlint.errors import report_error
-from stratlint.files import discover, display_name, read_bytes
+from stratlint.files import TooLarge, discover, display_name, read_bytes
 from stratlint.formatters import shown
+from stratlint.limits import DEFAULT_MAX_FILE_SIZE
 from stratlint.linter import lint_bytes
 
 
 def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
-                respect_gitignore: bool = True) -> int:
-    finder = SettingsFinder(config_file=config, isolated=isolated)
+                respect_gitignore: bool = True, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+                trust_plugins: bool = False) -> int:
+    finder = SettingsFinder(config_file=config, isolated=isolated, trust_plugins=trust_plugins)
     files, problems = discover(paths, finder.selection(respect_gitignore))
-    failed = bool(problems)
+    unread = len(problems)
     for problem in problems:
         report_error(str(problem))
     today = datetime.date.today()
@@ -25,10 +27,14 @@ def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
     for path in files:
         name = display_name(path)
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, max_file_size)
+        except TooLarge as exc:
+            report_error(f"{name}: {exc}; --max-file-size raises the limit")
+            unread += 1
+            continue
         except OSError as exc:
             report_error(f"{name}: {exc.strerror or exc}")
-            failed = True
+            unread += 1
             continue
         for s in lint_bytes(data, name, []).suppressions:
             status = "expired" if s.expired(today) else ("invalid date" if s.bad_date else "active")
@@ -44,6 +50,12 @@ def run_waivers(paths: list[str], fmt: str, config: str | None, isolated: bool,
             where = "whole file" if r["scope"] == "disable-file" else "line"
             click.echo(f"{shown(r['path'])}:{r['line']}:{r['column']}: {','.join(r['rules'])} [{where}] {until}: {reason}")
         expired = sum(r["status"] != "active" for r in rows)
-        click.echo(f"{len(rows)} suppression{'s' if len(rows) != 1 else ''}, {expired} expired, "
-                   f"in {len(files)} file{'s' if len(files) != 1 else ''}.")
-    return 2 if failed else 0
+        read = len(files) - unread + len(problems)
+        unread_note = (f"; {unread} path{'s' if unread != 1 else ''} could not be read (see the errors above)"
+                       if unread else "")
+        if unread and not read:
+            click.echo(f"No file was read{unread_note}.")
+        else:
+            click.echo(f"{len(rows)} suppression{'s' if len(rows) != 1 else ''}, {expired} expired, "
+                       f"in {read} file{'s' if read != 1 else ''}{unread_note}.")
+    return 2 if unread else 0

@@ -7,6 +7,9 @@ table). ``extends`` chains are resolved depth-first: what a file says
 overrides what it extends, and the command line overrides every file.
 Every problem (syntax, an unknown key, a bad value, a missing or circular
 ``extends``) is one :class:`StratlintError` naming the file, line and key.
+The files a config names must stay inside its repository
+(:mod:`stratlint.config.paths`), and a file it extends that is no
+stratlint config is refused without quoting any of it.
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stratlint.config.paths import inside, outside_message, repository_root
 from stratlint.errors import StratlintError
+from stratlint.limits import excerpt
 
 FILENAMES = (".stratlint.yaml", ".stratlint.yml")
 PRESETS = ("recommended", "strict")
@@ -52,6 +57,8 @@ class _Source:
         self.path = path
         self.data = data
         self._locate = locate
+        #: the repository the paths it names must stay in (None: a preset, stratlint's own)
+        self.root: Path | None = None
 
     def where(self, *keys: str) -> tuple[int, int]:
         return self._locate(list(keys))
@@ -83,20 +90,22 @@ def find_config(start: Path, parents: bool = True) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\s*\[tool\.stratlint[\].]", _read(pyproject), re.M):
+        if pyproject.is_file() and re.search(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*stratlint(?![\w-])", _read(pyproject), re.M):
             return pyproject
     return None
 
 
 def load_config(path: Path) -> Config:
     config = Config()
-    _apply(config, path.resolve(), stack=[])
+    _apply(config, path.resolve(), stack=[], root=repository_root(path))
     config.path = str(path)
     return config
 
 
-def _apply(config: Config, path: Path, stack: list[Path]) -> None:
-    source = _preset(path.stem) if path.parent.name == "presets" and _is_preset_path(path) else _open(path)
+def _apply(config: Config, path: Path, stack: list[Path], root: Path) -> None:
+    preset = path.parent.name == "presets" and _is_preset_path(path)
+    source = _preset(path.stem) if preset else _open(path, extended=bool(stack))
+    source.root = None if preset else root  # a preset is stratlint's own, not the repository's
     extends = source.data.get("extends", [])
     for i, target in enumerate([extends] if isinstance(extends, str) else extends):
         keys = ("extends",) if isinstance(extends, str) else ("extends", str(i))
@@ -104,7 +113,7 @@ def _apply(config: Config, path: Path, stack: list[Path]) -> None:
         if target_path in (*stack, path):
             chain = " -> ".join(shown_path(p) for p in (*stack, path, target_path))
             source.fail(f"'extends' goes round in a circle: {chain}", *keys)
-        _apply(config, target_path, [*stack, path])
+        _apply(config, target_path, [*stack, path], root)
     _merge(config, source)
 
 
@@ -122,9 +131,12 @@ def _resolve_extends(source: _Source, target: str, keys: tuple[str, ...]) -> Pat
         if name not in PRESETS:
             source.fail(f"unknown preset '{target}'; use " + " or ".join(f"stratlint:{p}" for p in PRESETS), *keys)
         return presets_dir() / f"{name}.yaml"
-    resolved = (source.path.parent / target).resolve()
+    named = source.path.parent / target
+    if source.root is not None and not inside(named, source.root):
+        source.fail(outside_message("extends", excerpt(target), source.root, "--config"), *keys)
+    resolved = named.resolve()
     if not resolved.is_file():
-        source.fail(f"'extends' names '{target}', which does not exist", *keys)
+        source.fail(f"'extends' names '{excerpt(target)}', which does not exist", *keys)
     return resolved
 
 
@@ -158,8 +170,10 @@ def _merge(config: Config, source: _Source) -> None:
         config.origins[f"per-file-ignores/{pattern}"] = origin("per-file-ignores", pattern)
     for i, pack in enumerate(data.get("rule-packs", [])):
         resolved = base / pack
+        if source.root is not None and not inside(resolved, source.root):
+            source.fail(outside_message("rule-packs", excerpt(pack), source.root, "--rules"), "rule-packs", str(i))
         if not resolved.is_file():
-            source.fail(f"rule pack '{pack}' does not exist", "rule-packs", str(i))
+            source.fail(f"rule pack '{excerpt(pack)}' does not exist", "rule-packs", str(i))
         config.rule_packs.append(str(resolved))
     for plugin in data.get("plugins", []):
         if plugin not in config.plugins:
@@ -173,6 +187,8 @@ def _merge(config: Config, source: _Source) -> None:
     if "fail-on" in data:
         config.fail_on = data["fail-on"]
     if "baseline" in data:
+        if source.root is not None and not inside(base / data["baseline"], source.root):
+            source.fail(outside_message("baseline", excerpt(data["baseline"]), source.root, "--baseline"), "baseline")
         config.baseline = shown_path(base / data["baseline"])
     if "require-reason" in data:
         config.require_reason = data["require-reason"]
@@ -191,7 +207,13 @@ def _deep_merge(base: dict, extra: dict) -> dict:
 
 
 def _read(path: Path) -> str:
+    from stratlint.limits import DEFAULT_MAX_FILE_SIZE, megabytes
+
     try:
+        size = path.stat().st_size
+        if size > DEFAULT_MAX_FILE_SIZE:
+            raise StratlintError(f"the config is {megabytes(size)}, more than the {megabytes(DEFAULT_MAX_FILE_SIZE)} "
+                                 "a config may be", path=shown_path(path))
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise StratlintError(f"cannot read config: {getattr(exc, 'strerror', None) or exc}",
@@ -204,13 +226,23 @@ def _preset(name: str) -> _Source:
     return _open_yaml(presets_dir() / f"{name}.yaml")
 
 
-def _open(path: Path) -> _Source:
-    source = _open_toml(path) if path.name == "pyproject.toml" else _open_yaml(path)
+def _open(path: Path, extended: bool = False) -> _Source:
+    """A config file, validated. An ``extended`` one (named by another
+    config's ``extends``) that is no stratlint config at all is refused
+    without a word of what it holds: a pull request must not be able to
+    make stratlint print a file by naming it."""
+    source = _open_toml(path) if path.name == "pyproject.toml" else _open_yaml(path, extended)
     _validate(source)
     return source
 
 
-def _open_yaml(path: Path) -> _Source:
+def _config_keys() -> set[str]:
+    from stratlint.resources import load_schema
+
+    return set(load_schema(SCHEMA).get("properties", {}))
+
+
+def _open_yaml(path: Path, extended: bool = False) -> _Source:
     from stratlint.document import LoadError, load
 
     text = _read(path)
@@ -225,6 +257,9 @@ def _open_yaml(path: Path) -> _Source:
         raise StratlintError(message, path=shown_path(path), line=exc.line, column=exc.column) from None
     if doc is None:
         return _Source(path, {}, lambda keys: (1, 1))
+    if extended and doc.data and not set(doc.data) & _config_keys():
+        raise StratlintError("'extends' names a file that is not a stratlint config (it sets none of its keys)",
+                             path=shown_path(path))
     if doc.duplicate_keys:
         dup = doc.duplicate_keys[0]
         raise StratlintError(f"config repeats the key '{dup.key}' (first on line {dup.first_line})",
@@ -255,35 +290,56 @@ def _open_toml(path: Path) -> _Source:
         line, column = (int(m.group(1)), int(m.group(2))) if m else (None, None)
         raise StratlintError(f"pyproject.toml is not valid TOML: {str(exc).split(' (at line')[0]}",
                              path=shown_path(path), line=line, column=column) from None
-    table = data.get("tool", {}).get("stratlint", {})
-    lines = text.splitlines()
+    except RecursionError:  # the parser recurses into nested arrays and tables
+        raise StratlintError("pyproject.toml nests arrays or tables too deeply to be read",
+                             path=shown_path(path)) from None
+    tool = data.get("tool", {})
+    table = tool.get("stratlint", {}) if isinstance(tool, dict) else {}  # tool = 1: no stratlint table
+    index: dict[tuple, tuple[int, int]] = {}
 
     def locate(keys: list[str]) -> tuple[int, int]:
-        """The line of a key in [tool.stratlint] (or a sub-table of it)."""
-        header = re.compile(r"^\s*\[tool\.stratlint(\.[^\]]+)?\]")
-        best = (1, 1)
-        section = None
-        for number, line in enumerate(lines, 1):
-            h = header.match(line)
-            if h:
-                section = (h.group(1) or "").lstrip(".").strip('"')
-                if keys and section == keys[0]:
-                    best = (number, 1)
-                elif not keys:
-                    return number, 1
-                continue
-            if line.lstrip().startswith("["):
-                section = None
-            if section is None:
-                continue
-            wanted = keys[0] if section == "" else (keys[1] if len(keys) > 1 and section == keys[0] else None)
-            if wanted is not None:
-                m = re.match(rf'^(\s*)["\']?{re.escape(wanted)}["\']?\s*=', line)
-                if m:
-                    return number, len(m.group(1)) + 1
-        return best
+        """The line of a key in [tool.stratlint] (or a sub-table of it):
+        the first of ``keys[0]`` in the table and ``keys[1]`` in the
+        sub-table ``keys[0]``, else that sub-table's header."""
+        if not index:
+            index.update(_toml_index(text))
+        if not keys:
+            return index.get(("[first]",), (1, 1))
+        found = [index[k] for k in (("", keys[0]), (keys[0], keys[1]) if len(keys) > 1 else None) if k in index]
+        return min(found) if found else index.get(("[table]", keys[0]), (1, 1))
 
     return _Source(path, table, locate)
+
+
+_TOML_HEADER = re.compile(r"^\s*\[tool\.stratlint(\.[^\]]+)?\]")
+
+
+def _toml_index(text: str) -> dict[tuple, tuple[int, int]]:
+    """Where each key of [tool.stratlint] and its sub-tables is, read in one
+    pass: ``(table, key)`` -> the first line and column of the key,
+    ``("[table]", table)`` -> the sub-table's header, ``("[first]",)`` ->
+    the first header."""
+    from stratlint.document.positions import split_lines
+
+    index: dict[tuple, tuple[int, int]] = {}
+    table = None
+    for number, line in enumerate(split_lines(text), 1):
+        h = _TOML_HEADER.match(line)
+        if h:
+            table = (h.group(1) or "").lstrip(".").strip('"')
+            index.setdefault(("[first]",), (number, 1))
+            index[("[table]", table)] = (number, 1)
+            continue
+        if line.lstrip().startswith("["):
+            table = None
+        head, equals, _ = line.partition("=")
+        if table is None or not equals:
+            continue
+        name = head.strip()
+        name = name[1:] if name[:1] in "\"'" else name
+        name = name[:-1] if name[-1:] in "\"'" else name
+        index.setdefault((table, name), (number, len(head) - len(head.lstrip()) + 1))
+    return index
 
 
 def _validate(source: _Source) -> None:

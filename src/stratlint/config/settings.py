@@ -4,7 +4,8 @@ Precedence, lowest to highest: each rule's defaults, the configs a config
 ``extends`` (in order), the nearest config itself, then command-line
 options. Rule names in a config are checked against the rules that
 exist once its packs and plugins are loaded; an unknown one is an error
-at its line.
+at its line. A config's plugins load only when ``trust_plugins`` says so
+(:mod:`stratlint.config.trust`).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stratlint.config import trust
 from stratlint.config.files import Config, find_config, load_config
 from stratlint.errors import StratlintError
 from stratlint.findings import Severity
@@ -38,20 +40,29 @@ class Settings:
     #: the folder per-file-ignores and exclude are relative to: the config's,
     #: or the current one for a config named by --config (as ruff does) or none
     base: str = "."
+    rule_packs: list[str] = field(default_factory=list)  # the packs' paths, config's and command line's
 
 
 def resolve(*, config_file: str | None = None, isolated: bool = False, select=(), ignore=(), fail_on=None,
-            rule_packs=(), plugins=(), baseline=None, start: Path | None = None) -> Settings:
+            rule_packs=(), plugins=(), baseline=None, start: Path | None = None,
+            trust_plugins: bool = False) -> Settings:
     """The settings of a run. The config is ``config_file``, none with
     ``isolated``, else the nearest one at or above the folder ``start``
     (default: the current folder; :mod:`stratlint.config.discovery` gives
-    each checked file its own)."""
+    each checked file its own). ``plugins`` are those the command line
+    names; the plugins a config names load only with ``trust_plugins``,
+    which the caller sets from the user's opt-in (``--trust-config-plugins``,
+    ``STRATLINT_TRUST_PLUGINS=1``), never from anything in the repository."""
     if isolated and plugins:
         raise StratlintError("--isolated runs no plugin (it is the way to lint with no code but stratlint's); "
                              "drop --plugin or --isolated")
     config = _find(config_file, isolated, start)
+    refused = trust.untrusted(config.plugins, list(plugins), trust_plugins)
+    if refused:
+        _fail_at(config, f"plugins/{refused[0]}", trust.refusal(refused))
     plugin_dirs = [os.path.dirname(os.path.abspath(config.path))] if config.path and config.plugins else []
-    ruleset = load_rules([*config.rule_packs, *rule_packs], [*config.plugins, *plugins], plugin_dirs)
+    packs = [*config.rule_packs, *rule_packs]
+    ruleset = load_rules(packs, list(dict.fromkeys([*config.plugins, *plugins])), plugin_dirs)  # each once
     _check_names(config, ruleset)
     rules = _configured_rules(config, ruleset)
     # A command-line --select replaces the config's selection whole, its ignore included.
@@ -70,6 +81,7 @@ def resolve(*, config_file: str | None = None, isolated: bool = False, select=()
         config_path=config.path,
         config_dir=os.path.dirname(os.path.abspath(config.path)) if config.path else None,
         base=os.path.dirname(os.path.abspath(config.path)) if config.path and not config_file else os.getcwd(),
+        rule_packs=packs,
     )
 
 

@@ -7,12 +7,14 @@ findings name.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stratlint.document.pointer import from_parts, split
+from stratlint.document.positions import MarkPositions, split_lines
 from stratlint.findings import TOP, Span
 
 _TAG = "tag:yaml.org,2002:"
@@ -75,6 +77,10 @@ class LocatedDocument:
     texts: "Texts" = field(default_factory=lambda: Texts())
     _lines: list[str] | None = None
     _hash_spans: list[Span] | None = None
+    _hash_starts: list[tuple[int, int]] | None = None
+    _positions: MarkPositions | None = None
+    #: each large mapping's members by key, built when first looked into
+    _members: dict = field(default_factory=dict)
 
     # -- pointers to nodes -------------------------------------------------
 
@@ -89,7 +95,7 @@ class LocatedDocument:
         found: list[str] = []
         for token in split(pointer):
             if isinstance(node, MappingNode):
-                pair = _member(node, token)
+                pair = _member(node, token, self._members)
                 if pair is None:
                     break
                 key_node, node = pair
@@ -131,18 +137,19 @@ class LocatedDocument:
         return Span(1, 1, 1, len(first) + 1) if first else Span(1, 1, 2, 1) if more else TOP
 
     def node_span(self, node: Node) -> Span:
-        start = node.start_mark
-        end = _last_mark(node)
-        end_line, end_column = end.line, end.column
-        if end_column == 0 and end_line > start.line:
+        if self._positions is None:
+            self._positions = MarkPositions(self.source)
+        start_line, start_column = self._positions.of(node.start_mark)
+        end_line, end_column = self._positions.of(_last_mark(node))
+        if end_column == 0 and end_line > start_line:
             # A block scalar or collection ends at the start of the next
             # line; report the end of its last line of text instead.
             end_line -= 1
             lines = self.lines
-            while end_line > start.line and (end_line >= len(lines) or not lines[end_line].strip()):
+            while end_line > start_line and (end_line >= len(lines) or not lines[end_line].strip()):
                 end_line -= 1
             end_column = len(lines[end_line]) if end_line < len(lines) else 0
-        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+        return Span(start_line + 1, start_column + 1, end_line + 1, end_column + 1)
 
     def in_value(self, line: int, column: int) -> bool:
         """Whether a 1-based position falls inside a scalar that holds a '#'
@@ -162,45 +169,77 @@ class LocatedDocument:
                     stack.extend(n for pair in node.value for n in pair)
                 else:
                     stack.extend(node.value)
-        return any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in self._hash_spans)
+            # Scalars do not overlap: the one that may hold a place is the
+            # last to start at or before it (found by bisection, so that a
+            # file of many comments and many '#' values costs no more than
+            # a sort).
+            self._hash_spans.sort()
+            self._hash_starts = [(s.line, s.column) for s in self._hash_spans]
+        i = bisect.bisect_right(self._hash_starts, (line, column)) - 1
+        return i >= 0 and (line, column) < self._hash_spans[i][2:]
 
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = self.source.splitlines()
+            self._lines = split_lines(self.source)
         return self._lines
 
 
-#: what str.splitlines() splits at
-_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+#: where a line ends, as :func:`stratlint.document.positions.split_lines` counts
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
 def _first_line(text: str) -> tuple[str, bool]:
-    """``text.splitlines()[0]`` (or "") and whether it has more lines, without splitting the rest."""
+    """``split_lines(text)[0]`` (or "") and whether more lines follow, without splitting the rest."""
     found = _LINE_BREAK.search(text)
     if found is None:
         return text, False
     return text[:found.start()], found.end() < len(text)
 
 
-def _member(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
-    """The last explicit ``key`` of a mapping, else the first merged one."""
-    found = None
-    merges: list[Node] = []
-    for k, v in mapping.value:
-        if k.tag == MERGE:
-            merges.append(v)
-        elif isinstance(k, ScalarNode) and k.value == key:
-            found = (k, v)
+#: a mapping with more pairs than this is indexed once instead of scanned at each look-up
+_SCAN = 16
+
+
+def _member(mapping: MappingNode, key: str, index: dict | None = None) -> tuple[Node, Node] | None:
+    """The last explicit ``key`` of a mapping, else the first merged one.
+
+    ``index`` (a dict kept by the caller) holds large mappings' members by
+    key, so that a plan with many keys, each with a finding, costs time in
+    proportion to its size rather than to its square."""
+    if index is not None and len(mapping.value) > _SCAN:
+        members = index.get(id(mapping))
+        if members is None:
+            members = index[id(mapping)] = _index(mapping)
+        found, merges = members[0].get(key), members[1]
+    else:
+        found = None
+        merges = []
+        for k, v in mapping.value:
+            if k.tag == MERGE:
+                merges.append(v)
+            elif isinstance(k, ScalarNode) and k.value == key:
+                found = (k, v)
     if found is not None:
         return found
     for source in merges:
         for m in source.value if isinstance(source, SequenceNode) else [source]:
             if isinstance(m, MappingNode):
-                pair = _member(m, key)
+                pair = _member(m, key, index)
                 if pair is not None:
                     return pair
     return None
+
+
+def _index(mapping: MappingNode) -> tuple[dict[str, tuple[Node, Node]], list[Node]]:
+    members: dict[str, tuple[Node, Node]] = {}
+    merges: list[Node] = []
+    for k, v in mapping.value:
+        if k.tag == MERGE:
+            merges.append(v)
+        elif isinstance(k, ScalarNode):
+            members[k.value] = (k, v)  # the last one wins
+    return members, merges
 
 
 def _last_mark(node: Node):
@@ -211,7 +250,11 @@ def _last_mark(node: Node):
     return node.end_mark
 
 
-def raw_span(node: Node) -> Span:
-    """The span from a node's start mark to its end mark, as PyYAML gives them."""
-    s, e = node.start_mark, node.end_mark
-    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+def raw_span(node: Node, positions: MarkPositions | None = None) -> Span:
+    """The span from a node's start mark to its end mark, as PyYAML gives
+    them (placed as editors count lines when ``positions`` is given)."""
+    if positions is None:
+        s, e = node.start_mark, node.end_mark
+        return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+    (sl, sc), (el, ec) = positions.of(node.start_mark), positions.of(node.end_mark)
+    return Span(sl + 1, sc + 1, el + 1, ec + 1)

@@ -4,13 +4,15 @@ from __future__ import annotations
 import codecs
 
 from stratlint.document.loader import LoadError
+from stratlint.document.positions import offset_position
 
 
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16/32 with a BOM.
 
     Anything else is :class:`LoadError` at the first bad byte's line and
-    column, so the user sees where the file stops being text.
+    column (lines end at LF, CRLF or CR, columns count characters), so the
+    user sees where the file stops being text.
     """
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                           (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -22,18 +24,11 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
+        before = data[:exc.start].decode(encoding, errors="replace")  # the text up to the bad byte
+        line, column = offset_position(before, len(before))
         raise LoadError(f"the file is not valid {encoding.upper().replace('-SIG', '')} text "
                         f"(byte 0x{data[exc.start]:02x})", line, column) from None
     if "\x00" in text:
-        line, column = _position(data, data.find(b"\x00"))
+        line, column = offset_position(text, text.find("\x00"))
         raise LoadError("the file holds NUL bytes; it looks binary, not a YAML plan", line, column)
     return text
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    start = before.rfind(b"\n") + 1
-    column = len(before[start:].decode("utf-8", errors="replace")) + 1
-    return line, column

@@ -66,13 +66,8 @@ def apply(findings: list[Finding], *, path: str, text: str | None, doc: LocatedD
         data = doc.data if doc is not None else None
         findings = [f.with_fingerprint(fingerprint(f, data)) for f in findings]
     if options.baseline is not None:
-        left = Counter(dict(options.baseline))
-        kept = []
-        for f in findings:
-            if left[f.fingerprint] > 0:
-                left[f.fingerprint] -= 1
-            else:
-                kept.append(f)
-        findings = kept
+        from stratlint.filters.baseline import not_in
+
+        findings = not_in(findings, Counter(dict(options.baseline)))
     findings.sort(key=Finding.sort_key)
     return Filtered(findings, found)

@@ -17,9 +17,9 @@ import json
 import os
 from collections import Counter
 
+from stratlint.document.pointer import escape, split
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding
-from stratlint.document.pointer import escape, split
 
 VERSION = 1
 
@@ -86,14 +86,37 @@ def write(path: str, findings: list[Finding]) -> None:
 
 
 def read(path: str) -> Counter:
+    """The findings a baseline file records. The file comes from the
+    repository, so it is read within the size limit and any JSON it holds
+    (nested too deeply, a number too long) is one error, not a crash."""
+    from stratlint.files import TooLarge, read_bytes
+    from stratlint.limits import DEFAULT_MAX_FILE_SIZE
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_bytes(path, DEFAULT_MAX_FILE_SIZE).decode("utf-8"))
+    except TooLarge as exc:
+        raise StratlintError(f"cannot read the baseline: {exc}", path=path) from None
     except OSError as exc:
         raise StratlintError(f"cannot read the baseline: {exc.strerror or exc}", path=path) from None
     except json.JSONDecodeError as exc:
         raise StratlintError(f"the baseline is not valid JSON: {exc.msg}", path=path, line=exc.lineno,
                              column=exc.colno) from None
+    except (ValueError, RecursionError):  # not UTF-8, a number too long, arrays nested thousands deep
+        raise StratlintError("not a stratlint baseline (expected {\"version\": 1, \"findings\": [...]})",
+                             path=path) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise StratlintError("not a stratlint baseline (expected {\"version\": 1, \"findings\": [...]})", path=path)
     return Counter((e.get("path"), e.get("fingerprint")) for e in data["findings"] if isinstance(e, dict))
+
+
+def not_in(findings: list[Finding], known: Counter) -> list[Finding]:
+    """The findings whose fingerprint ``known`` does not hold; each
+    fingerprint covers as many findings as it counts."""
+    left = Counter(known)
+    out = []
+    for f in findings:
+        if left[f.fingerprint] > 0:
+            left[f.fingerprint] -= 1
+        else:
+            out.append(f)
+    return out

@@ -21,10 +21,17 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from stratlint.document.positions import split_lines
 from stratlint.findings import Diagnostic, Finding, Span
+from stratlint.limits import excerpt
 
+# Every pattern here runs in time linear in the comment: none starts with
+# an unbounded repeat that a failed match would retry from each position,
+# and none ends with two repeats of white space (so ``until`` and its
+# date are matched on a reason already stripped of trailing white space).
 _MARK = re.compile(r"#\s*stratlint:\s*(disable-file|disable)\s*=\s*(.*)$")
-_UNTIL = re.compile(r"(?:^|[\s,;]+)until\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$", re.I)
+_UNTIL = re.compile(r"(?<![^\s,;])until\s+(\d{4}-\d{2}-\d{2})\.?\Z", re.I)
+_NAMES = re.compile(r"[,\s]+")
 
 #: the diagnostics this filter reports (rules claim them with ``reports:``)
 UNUSED, EXPIRED, NO_REASON = "unused-suppression", "expired-waiver", "missing-reason"
@@ -61,7 +68,7 @@ def parse(source: str, is_comment=None) -> list[Suppression]:
     found = []
     if "stratlint:" not in source:
         return found
-    for number, line in enumerate(source.splitlines(), 1):
+    for number, line in enumerate(split_lines(source), 1):
         if "stratlint:" not in line:
             continue
         for m in _MARK.finditer(line):
@@ -78,7 +85,7 @@ def parse(source: str, is_comment=None) -> list[Suppression]:
 
 def _build(line: int, column: int, scope: str, rest: str, alone: bool) -> Suppression:
     names_part, _, reason = rest.partition("--")
-    names = [n.strip() for n in re.split(r"[,\s]+", names_part.strip()) if n.strip()]
+    names = [n for n in _NAMES.split(names_part.strip()) if n]
     reason = reason.strip()
     until = None
     bad_date = ""
@@ -88,7 +95,7 @@ def _build(line: int, column: int, scope: str, rest: str, alone: bool) -> Suppre
             until = datetime.date.fromisoformat(m.group(1))
         except ValueError:
             bad_date = m.group(1)
-        reason = reason[:m.start()].rstrip(" ,;")
+        reason = reason[:m.start()].rstrip(" \t,;")
     target = 0 if scope == "disable-file" else (line + 1 if alone else line)
     return Suppression(line, column, scope, names, target, reason, until, bad_date)
 
@@ -115,10 +122,10 @@ def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, 
         if s.bad_date:
             problems.append(Diagnostic(EXPIRED, s.span, f"the waiver's date '{s.bad_date}' is not a real date; write it as YYYY-MM-DD"))
         elif s.expired(today):
-            problems.append(Diagnostic(EXPIRED, s.span, f"the waiver for {', '.join(s.names)} expired on {s.until.isoformat()}; "
+            problems.append(Diagnostic(EXPIRED, s.span, f"the waiver for {', '.join(map(excerpt, s.names))} expired on {s.until.isoformat()}; "
                                          "fix the findings it hid or renew it with a new date and reason"))
         elif require_reason and not s.reason:
-            problems.append(Diagnostic(NO_REASON, s.span, f"the suppression of {', '.join(s.names)} gives no reason; "
+            problems.append(Diagnostic(NO_REASON, s.span, f"the suppression of {', '.join(map(excerpt, s.names))} gives no reason; "
                                            "add one after '--', e.g. '-- launch quarter only'"))
         else:
             active.append(s)
@@ -137,9 +144,9 @@ def apply(findings: list[Finding], suppressions: list[Suppression], matches, *, 
         for s in active:
             unknown = [n for n in s.names if is_rule is not None and not is_rule(n)]
             if unknown:
-                problems.append(Diagnostic(UNUSED, s.span, f"this suppression names {', '.join(repr(n) for n in unknown)}, "
+                problems.append(Diagnostic(UNUSED, s.span, f"this suppression names {', '.join(repr(excerpt(n)) for n in unknown)}, "
                                             "which is no rule; correct the name or remove it"))
             unused = [n for n in s.names if n not in s.used and n not in unknown and relevant(n)]
             if unused:
-                problems.append(Diagnostic(UNUSED, s.span, f"this suppression of {', '.join(unused)} suppresses nothing; remove it"))
+                problems.append(Diagnostic(UNUSED, s.span, f"this suppression of {', '.join(map(excerpt, unused))} suppresses nothing; remove it"))
     return Outcome(kept, suppressed, problems)

@@ -1,9 +1,9 @@
 """Formatters: pure functions from a run's results to the text of a report."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from stratlint.errors import one_line
 from stratlint.findings import Finding, Severity
 
 
@@ -51,23 +51,14 @@ class Report:
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
 
 def shown(text: str) -> str:
     """A file name as a report prints it: control characters (line breaks
     included) written as escapes (``\\n``, ``\\x1b``), so that no name can
     start a line of its own, such as a GitHub workflow command. Applying it
-    twice changes nothing."""
-    return _CONTROL.sub(_escape, text)
-
-
-def _escape(m: re.Match) -> str:
-    char = m.group(0)
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    if char in named:
-        return named[char]
-    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    twice changes nothing. Error lines are escaped the same way
+    (:func:`stratlint.errors.one_line`)."""
+    return one_line(text)
 
 
 def render(fmt: str, report: Report, *, color: bool = False, quiet: bool = False) -> str:

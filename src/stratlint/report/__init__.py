@@ -13,7 +13,7 @@ render one page at a time, for a caller that renders in worker processes
 (``stratlint report``); pages are written only inside the output folder,
 replacing only earlier report pages.
 """
-from stratlint.report.model import ARTICLES, PlanInput, RuleInfo, rule_infos
+from stratlint.report.model import PlanInput, RuleInfo, rule_infos
 from stratlint.report.render import write_report
 
-__all__ = ["ARTICLES", "PlanInput", "RuleInfo", "rule_infos", "write_report"]
+__all__ = ["PlanInput", "RuleInfo", "rule_infos", "write_report"]

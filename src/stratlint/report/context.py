@@ -27,6 +27,8 @@ SECTIONS = {
     "word_of_mouth": "Word of mouth", "advocacy": "Advocacy", "organization": "Organization",
     "review": "Review", "budget": "Budget",
 }
+#: the longest plan value (name, owner, sponsor, period) a page shows in full
+MAX_TEXT = 200
 CONTEXT_LINES = 2
 MAX_LINE = 240  # characters of a source line shown around a finding's mark
 
@@ -149,11 +151,14 @@ def excerpt(lines: list[str], f: dict) -> list[dict]:
 # -- pages ----------------------------------------------------------------------
 
 def _text(value: Any) -> str:
+    """A plan value shown on a page (its name, owner, period...), cut to MAX_TEXT characters."""
     if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return ""
+        text = value.strip()
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        return ""
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT].rstrip() + "…"
 
 
 def _period(plan: dict) -> str:

@@ -52,8 +52,13 @@ def read_pack(path: Path, checks: dict[str, CheckSpec], source: str | None = Non
     from stratlint.schema.explain import violations
 
     shown = str(path)
+    from stratlint.files import TooLarge, read_bytes
+    from stratlint.limits import DEFAULT_MAX_FILE_SIZE
+
     try:
-        doc = load(decode(path.read_bytes()))
+        doc = load(decode(read_bytes(str(path), DEFAULT_MAX_FILE_SIZE)))
+    except TooLarge as exc:
+        raise StratlintError(f"cannot read rule pack: {exc}", path=shown) from None
     except OSError as exc:
         raise StratlintError(f"cannot read rule pack: {exc.strerror or exc}", path=shown) from None
     except LoadError as exc:

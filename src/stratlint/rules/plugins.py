@@ -41,7 +41,7 @@ def load_plugin(name: str, plugin_dirs: list[str] = ()):
         plugin = obj() if callable(obj) and not isinstance(obj, Plugin) else obj
     except StratlintError:
         raise
-    except Exception as exc:  # a plugin's own bug must not become a traceback
+    except (Exception, SystemExit) as exc:  # a plugin's own bug (or exit) must not end the run
         raise StratlintError(f"plugin '{name}' ({where}) failed to load: {type(exc).__name__}: {exc}") from None
     if not isinstance(plugin, Plugin):
         raise StratlintError(f"plugin '{name}' ({where}) is not a stratlint.plugin.Plugin")

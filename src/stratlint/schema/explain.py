@@ -16,6 +16,7 @@ from functools import lru_cache
 from stratlint.document.located import LocatedDocument
 from stratlint.document.pointer import from_parts, human, split
 from stratlint.document.values import is_empty
+from stratlint.limits import MESSAGE_VALUE, excerpt
 
 SCHEMA_FILE = "strategy-v1.schema.json"
 
@@ -138,8 +139,8 @@ def explain(error, root: str = "the plan"):
             if key in schema.get("properties", {}) or any(re.search(p, key) for p in patterns):
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            message = f"unknown key '{key}' {where}"
-            own = ("x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key)
+            message = f"unknown key '{excerpt(key)}' {where}"
+            own = (excerpt("x-" + (key[2:] if key[:2].lower() in ("x_", "x.") else key))
                    if isinstance(key, str) and any(p.startswith("^x-") for p in patterns) else None)
             if hint:
                 message += f"; did you mean '{hint[0]}'?" + (f" (or '{own}' for a field of your own)" if own else "")
@@ -156,7 +157,7 @@ def explain(error, root: str = "the plan"):
         yield parts, "value", f"{name} must be {expected}, not {_describe(instance)}", None
     elif kind == "enum":
         options = [str(o) for o in error.validator_value if not isinstance(o, bool)]
-        shown = f"'{instance}'" if isinstance(instance, str) else _describe(instance)
+        shown = f"'{excerpt(instance)}'" if isinstance(instance, str) else _describe(instance)
         message = f"{name} is {shown}, which is not one of: {', '.join(options)}"
         if isinstance(instance, str):
             alias = (error.schema.get("x-aliases") or {}).get(instance.strip().lower())
@@ -173,23 +174,23 @@ def explain(error, root: str = "the plan"):
         closest = max(typed, key=lambda e: (len(e.absolute_path), rank.get(e.validator, 2)))
         yield from explain(closest, root)
     elif kind == "pattern" and parts and parts[-1] == "language":
-        yield parts, "value", (f"{name} '{instance}' is not a language tag; write a BCP 47 tag such as en, fr, "
+        yield parts, "value", (f"{name} '{excerpt(str(instance))}' is not a language tag; write a BCP 47 tag such as en, fr, "
                                "de, es or fr-CA"), None
     elif kind == "pattern" and "propertyNames" in error.schema_path:
-        yield parts, "value", f"{name} has the key '{instance}', which is not a language code such as en, fr or de", None
+        yield parts, "value", f"{name} has the key '{excerpt(str(instance))}', which is not a language code such as en, fr or de", None
     elif kind == "minimum":
         yield parts, "value", f"{name} must be at least {error.validator_value}, not {_describe(instance)}", None
     elif kind == "const":
         yield parts, "value", f"{name} must be {error.validator_value}, not {_describe(instance)}", None
     elif kind == "pattern" and parts and parts[-1] == "id":
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(instance).lower()).strip("-") or "my-id"
+        suggestion = excerpt(re.sub(r"[^a-z0-9]+", "-", str(instance)[:1000].lower()).strip("-") or "my-id")
         yield parts, "value", (
-            f"{name} '{instance}' is not a valid id; use lower-case letters and digits "
+            f"{name} '{excerpt(str(instance))}' is not a valid id; use lower-case letters and digits "
             f"joined by '-' or '_', such as '{suggestion}'"), None
     elif kind == "format":
-        yield parts, "value", f"{name} '{instance}' is not a date; write it as YYYY-MM-DD, such as 2027-01-31", None
+        yield parts, "value", f"{name} '{excerpt(str(instance))}' is not a date; write it as YYYY-MM-DD, such as 2027-01-31", None
     else:  # a keyword the plan schema may gain later: say it plainly
-        yield parts, "value", f"{name}: {error.message}", kind
+        yield parts, "value", f"{name}: {excerpt(error.message, MESSAGE_VALUE)}", kind
 
 
 def _describe(value: object) -> str:
@@ -200,8 +201,7 @@ def _describe(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        short = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{short}'"
+        return f"the text '{excerpt(value, 40)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

@@ -23,7 +23,7 @@ from __future__ import annotations
 def serve(*, trust_plugins: bool = False) -> None:
     """Serve one client on standard input and output until it exits."""
     from stratlint.server.app import build, quiet_logging
-    from stratlint.server.configs import trusted_by_environment
+    from stratlint.config.trust import trusted_by_environment
 
     quiet_logging()
     build(trust_plugins=trust_plugins or trusted_by_environment()).start_io()

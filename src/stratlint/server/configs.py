@@ -30,19 +30,13 @@ from pathlib import Path
 from typing import Callable
 
 from stratlint.config.discovery import SettingsFinder
+from stratlint.config.trust import ENVIRONMENT as TRUST_ENV
 from stratlint.config.files import find_config, load_config
 from stratlint.config.per_file import filter_options
 from stratlint.config.settings import Settings, resolve
 from stratlint.errors import StratlintError
 from stratlint.filters import FilterOptions
 from stratlint.selection import FolderRules, Selection
-
-TRUST_ENV = "STRATLINT_TRUST_PLUGINS"
-
-
-def trusted_by_environment() -> bool:
-    return os.environ.get(TRUST_ENV, "").strip().lower() in ("1", "true", "yes", "on")
-
 
 @dataclass(frozen=True)
 class FileSettings:
@@ -66,7 +60,7 @@ class Configs:
         load, once until the config changes."""
         self.trust_plugins = trust_plugins
         self._report = report
-        self._finder = SettingsFinder()
+        self._finder = SettingsFinder(trust_plugins=trust_plugins)
         self._cache: dict[str | None, _Entry] = {}
         self._reported: dict[str | None, str] = {}  # config -> the error last reported
 
@@ -79,12 +73,12 @@ class Configs:
         folder = os.path.dirname(os.path.abspath(path))
         found = find_config(Path(folder))  # a few stats: a config created or deleted since counts at once
         if found != self._finder.config_of(folder):
-            self._finder = SettingsFinder()
+            self._finder = SettingsFinder(trust_plugins=self.trust_plugins)
         key = str(found) if found else None
         entry = self._cache.get(key)
         if entry is None or entry.stamps != _stamps(entry.stamps):
             if entry is not None:
-                self._finder = SettingsFinder()  # what the finder resolved is stale too
+                self._finder = SettingsFinder(trust_plugins=self.trust_plugins)  # what the finder resolved is stale too
             entry = self._cache[key] = self._build(key, path)
         settings = entry.settings
         if not self._selected(path, settings):

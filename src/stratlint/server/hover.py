@@ -11,6 +11,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stratlint.document.located import MERGE, LocatedDocument
+from stratlint.rules.docs import cited
 from stratlint.rules.model import Rule
 from stratlint.server.diagnostics import rule_url
 from stratlint.server.schema_help import key_help, value_help
@@ -26,8 +27,8 @@ def rule_help(rule: Rule) -> str:
     if why:
         out += ["", f"**Why:** {_flow(why)}"]
     if docs.get("quote"):
-        seed = f" (seed {docs['seed']})" if docs.get("seed") else ""
-        out += ["", f"> {_flow(str(docs['quote']))}{seed}"]
+        source = cited(docs)
+        out += ["", f"> {_flow(str(docs['quote']))}" + (f" (from {source})" if source else "")]
     fix = str(docs.get("fix", "")).strip()
     if fix:
         out += ["", f"**Fix:** {_flow(fix)}"]

@@ -2,9 +2,10 @@
 
 - an **offset**: an index into the Python string (code points);
 - a **YAML place**: a 1-based line and column, as findings carry them
-  (:class:`stratlint.findings.Span`). YAML ends a line at ``\\r\\n``,
-  ``\\r``, ``\\n``, and also at NEL (U+0085), LS (U+2028) and PS (U+2029);
-  columns count code points;
+  (:class:`stratlint.findings.Span`). Findings count lines as editors do
+  (:mod:`stratlint.document.positions`): a line ends at ``\\r\\n``,
+  ``\\r`` or ``\\n``, not at the NEL, LS and PS a YAML parser also breaks
+  at; columns count code points;
 - an **LSP position**: a 0-based line and character, where only
   ``\\r\\n``, ``\\r`` and ``\\n`` end a line and the character counts the
   code units of the encoding agreed at initialization: UTF-16 unless the
@@ -24,7 +25,7 @@ from lsprotocol import types
 from stratlint.findings import Span
 
 _LSP_BREAK = re.compile(r"\r\n|[\r\n]")
-_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_YAML_BREAK = _LSP_BREAK  # findings' lines end where the editor's do
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 
@@ -128,4 +129,4 @@ class LineIndex:
     def _line_body(self, start: int, starts: list[int], number: int) -> str:
         end = starts[number + 1] if number + 1 < len(starts) else len(self.text)
         body = self.text[start:end]
-        return body.rstrip("\r\n\x85\u2028\u2029") if starts is self._yaml else body.rstrip("\r\n")
+        return body.rstrip("\r\n")
