@@ -49,7 +49,7 @@ CASES = [
     ("crlf.strategy.yaml", b"version: 1\r\nname: Plan\r\nobjetives: []\r\n",
      "3:1: SL002 [error] unknown key 'objetives' at the top level; did you mean 'objectives'? (or 'x-objetives' for a field of your own)"),
     ("tabs.strategy.yaml", b"version: 1\nname: Plan\nperiod:\n\tstart: 2027-01-01\n",
-     "4:1: SL001 [error] found character that cannot start any token"),
+     "4:1: SL001 [error] a tab indents this line; YAML indents with spaces only"),
     ("longline.strategy.yaml", b"version: 1\nname: " + b"x" * 5_000_000 + b"\n", None),
     ("deep.strategy.yaml", b"version: 1\nname: x\nx-deep: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
      "3:108: SL001 [error] the document nests more than 100 levels deep"),

@@ -36,8 +36,9 @@ def exact(tester: RuleTester, plan: str) -> list[tuple[int, int, str]]:
     (b"version: 1\nname: [Spring plan\n",
      (2, 19, "did not find expected ',' or ']' (while parsing a flow sequence)")),  # the end, not a line after it
     (b"version: 1\nname: a: b\n", (2, 8, "mapping values are not allowed in this context")),
-    (b"version: 1\nperiod:\n\tstart: 2027-01-01\n",
-     (3, 1, "found character that cannot start any token (while scanning for the next token)")),
+    (b"version: 1\nperiod:\n\tstart: 2027-01-01\n", (3, 1, "a tab indents this line; YAML indents with spaces only")),
+    (b"version: 1\nowner:\n  name: a\n\tteam: b\n", (4, 1, "a tab indents this line; YAML indents with spaces only")),
+    (b"version: 1\nname: a\tb: c\n", (2, 10, "mapping values are not allowed in this context")),  # a tab, not indenting
     (b"version: 1\nname: 'unclosed\n", (2, 16, "found unexpected end of stream (while scanning a quoted scalar)")),
 ])
 def test_unparseable_yaml_is_reported_at_the_parsers_position(data, expected):

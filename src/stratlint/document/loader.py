@@ -34,7 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stratlint.document.located import _TAG, MERGE, BadKey, DuplicateKey, LocatedDocument, Texts, raw_span
 from stratlint.document.pointer import from_path
-from stratlint.document.positions import MarkPositions, clamp, offset_position, utf8_offset_to_index
+from stratlint.document.positions import MarkPositions, clamp, offset_position, split_lines, utf8_offset_to_index
 from stratlint.document.resolver import CachedResolver
 from stratlint.limits import ALIAS_TEXT_UNIT, MAX_VALUES, MESSAGE_VALUE, excerpt
 
@@ -104,6 +104,13 @@ def _placed(error: LoadError, text: str) -> LoadError:
         if not positions.exact:
             line, column = (n + 1 for n in positions.of_index(error.index))
     error.line, error.column = clamp(text, line, column)
+    if error.kind == "syntax" and "\t" in text:
+        lines = split_lines(text)
+        here = lines[error.line - 1] if error.line <= len(lines) else ""
+        indent = here[:len(here) - len(here.lstrip(" \t"))]
+        if "\t" in indent and error.column <= len(indent) + 1:
+            error.message = "a tab indents this line; YAML indents with spaces only"
+            error.args = (error.message,)
     return error
 
 
