@@ -338,8 +338,8 @@ class SleepyRun:
 
         write(folder / "plugin" / "sleepy.py", SLEEPY_PLUGIN)
         write(folder / "plugin" / "sleepy.yaml", SLEEPY_PACK)
-        for i in range(12):
-            write(folder / "plans" / f"p{i:02}.strategy.yaml", PLAN)
+        for i in range(12):  # 250 KB each: enough work for --jobs to share out (commands/parallel.py)
+            write(folder / "plans" / f"p{i:02}.strategy.yaml", PLAN + "x-notes: " + "n" * 250_000 + "\n")
         self.ready = folder / "ready"
         self.ready.mkdir()
         env = dict(os.environ, PYTHONPATH=str(folder / "plugin"), SLEEPY_READY=str(self.ready))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stratlint.checks.vocabulary import (MAX_CHARS, Vocabulary, compile_vocabulary, cut, entries_for, fold, localize,
                                          near, plan_language)
@@ -121,7 +123,7 @@ def _quantifiers(pattern: str) -> list[str]:
 
 def test_vocabulary_patterns_have_no_quantifier_so_they_cannot_backtrack():
     vocab = compile_vocabulary(("follow back", "like for like", "likes", "j'aime", "buy*followers?", "a{1,3}"))
-    assert _quantifiers(vocab._regex.pattern) == []
+    assert _quantifiers(vocab._pattern().pattern) == []
     assert vocab.matches("buy*followers?") and not vocab.matches("buy followers")  # user text is literal
 
 
@@ -133,7 +135,7 @@ def test_every_shipped_vocabulary_compiles_without_quantifiers():
     for rule in load_rules().rules:
         for value in vocabularies(rule).values():
             for entries in (value.values() if isinstance(value, dict) else [value]):
-                assert _quantifiers(compile_vocabulary(tuple(entries))._regex.pattern) == [], rule.code
+                assert _quantifiers(compile_vocabulary(tuple(entries))._pattern().pattern) == [], rule.code
                 seen += 1
     assert seen > 50
 
@@ -176,3 +178,35 @@ def test_a_one_megabyte_description_is_checked_up_to_the_limit(where, found):
         f'version: 1\nname: P\ntactics:\n  - {{id: t, name: Launch, description: "{text}"}}\n')
     assert len(text) > 1_000_000
     assert bool(findings) is found
+
+
+# -- matching without compiling a pattern, held to the pattern ---------------------------------------
+
+_WORDS = st.sampled_from(["like", "likes", "lik", "share", "market share", "e-mail", "j'aime", "café", "3d", "x",
+                          "follow back", "follower", "story", "an", "a"])
+
+
+def _by_pattern(vocab: Vocabulary, folded: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), vocab._groups[int(m.lastgroup[1:])]) for m in vocab._pattern().finditer(folded)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=6),
+       st.lists(st.one_of(_WORDS, st.text(alphabet="aeiklrs '-.3é", max_size=6)), max_size=12))
+def test_matching_by_heads_finds_what_the_pattern_finds(entries, words):
+    vocab = Vocabulary(entries)
+    folded = fold(" ".join(words))
+    assert vocab._by_head is not None  # every entry here starts with a letter or a digit
+    assert vocab._matches(folded) == _by_pattern(vocab, folded)
+
+
+@pytest.mark.parametrize("entries, text, found", [
+    (["like", "likes"], "likes, like; unlike liked", ["like"]),  # "likes" is a form of the first entry
+    (["market share", "share"], "our market share and shares", ["market share", "share"]),
+    (["follow back"], "follow-back follower", ["follow back"]),
+    (["#growth", "likes"], "likes #growth", ["likes", "#growth"]),  # a form not starting with a letter: the pattern
+])
+def test_find_all_by_heads_and_by_pattern(entries, text, found):
+    vocab = Vocabulary(entries)
+    assert vocab.find_all(text) == found
+    assert list(dict.fromkeys(entry for _, _, entry in _by_pattern(vocab, fold(text)))) == found

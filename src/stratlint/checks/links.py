@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from fractions import Fraction
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from stratlint.checks import Context, Hit, check
 from stratlint.checks.helpers import (CLASSES, FIELD, POINTER, VOCABS, WHERE_DEFS, amount, field_value, item_label,
@@ -18,6 +17,9 @@ from stratlint.checks.where import classify, holds
 from stratlint.document.pointer import child, human, split
 from stratlint.document.select import select
 from stratlint.document.values import is_empty, located_references, reference_ids
+
+if TYPE_CHECKING:
+    from fractions import Fraction  # imported where a ratio is computed: most runs compute none
 
 
 @check("references", {
@@ -201,6 +203,8 @@ def tactic_objectives(plan: Any, options: dict, ctx: Context) -> Iterator[Hit]:
 
 
 def _amount(value: Any) -> Fraction | None:
+    from fractions import Fraction
+
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
         return None
     return Fraction(str(value))
@@ -226,6 +230,8 @@ def referenced_ratio(target: Any, options: dict, ctx: Context) -> Iterator[Hit]:
     (amounts with thousands separators, and the currency that the text at
     ``currency``, a dotted field of the target, names) and ``{labels}``
     (the referenced items that pass)."""
+    from fractions import Fraction
+
     items, pointer = list_at(target, options, ctx)
     targets = ctx.ids(options["of"])
     total = part = Fraction(0)

@@ -22,10 +22,14 @@ fr: [...]}``); a plan's top-level ``language`` picks the list, English
 when the vocabulary has none for it (:func:`localize`).
 
 Matching cannot backtrack: text and entries are first folded to one
-canonical form (the separators become one space), and a vocabulary
-compiles to one regular expression made only of escaped literals and
-alternation between two look-arounds, with no quantifier. No user input
-becomes regex syntax, and matching is linear in the length of the text.
+canonical form (the separators become one space); a match starts where a
+word of the text is the first word of an entry's form, found with
+``str.find``, and the form is compared there (:class:`Vocabulary`). A
+vocabulary with a form that starts with a character other than a letter
+or a digit is matched with one regular expression made only of escaped
+literals and alternation between two look-arounds, with no quantifier.
+No user input becomes regex syntax, and matching takes time in
+proportion to the text and the matches.
 """
 from __future__ import annotations
 
@@ -104,9 +108,21 @@ def _entry_forms(entry: str) -> list[str]:
 
 
 class Vocabulary:
-    """A compiled vocabulary. ``find_all`` returns the entries that matched."""
+    """A compiled vocabulary. ``find_all`` returns the entries that matched.
 
-    __slots__ = ("entries", "_regex", "_groups", "_heads")
+    A match is what one regular expression would find, scanning left to
+    right: the forms (:func:`_entry_forms`) as alternatives, longest first,
+    each between word boundaries; matches do not overlap. When every form
+    starts with a letter or a digit, which is every shipped one, a match
+    starts where a whole run of letters and digits of the text is the first
+    run of a form (its head): the heads are looked for with ``str.find``
+    and the forms compared there, which gives the same matches without
+    compiling a pattern (compiling one costs milliseconds, at every start).
+    A vocabulary with a form that starts otherwise is matched with that
+    regular expression (:meth:`_pattern`), made only of escaped literals.
+    """
+
+    __slots__ = ("entries", "_regex", "_forms", "_groups", "_heads", "_by_head")
 
     def __init__(self, entries: list[str] | tuple[str, ...]) -> None:
         self.entries = tuple(entries)
@@ -117,45 +133,74 @@ class Vocabulary:
                     forms.setdefault(form, entry)
         # longest first, so that a phrase wins over a word it starts with
         ordered = sorted(forms, key=len, reverse=True)
+        self._forms = ordered
         self._groups = [forms[f] for f in ordered]
-        # the first run of letters and digits of each form: a match starts with
-        # one of them as a whole run of the text (None: a form without one)
-        heads = {(_RUN.search(f).group(0) if _RUN.search(f) else None) for f in ordered}
-        self._heads = None if None in heads else frozenset(heads)
-        if ordered:
-            body = "|".join(f"(?P<g{i}>{re.escape(f)})" for i, f in enumerate(ordered))
-            self._regex = re.compile(f"{_WORD_START}(?:{body}){_WORD_END}")
-        else:
-            self._regex = None
+        self._regex: re.Pattern | None = None
+        # each form's first run of letters and digits, when the form starts with it
+        by_head: dict[str, list[tuple[str, str]]] = {}
+        for form in ordered:
+            head = _RUN.match(form)
+            if head is None:  # a form that starts with another character: the regular expression decides
+                by_head = {}
+                break
+            by_head.setdefault(head.group(0), []).append((form, forms[form]))
+        self._by_head = by_head or None
+        self._heads = frozenset(by_head) if by_head else None
 
-    def _may_match(self, folded: str) -> bool:
-        return self._regex is not None and (self._heads is None or not self._heads.isdisjoint(_runs(folded)))
+    def _pattern(self) -> re.Pattern:
+        if self._regex is None:
+            body = "|".join(f"(?P<g{i}>{re.escape(f)})" for i, f in enumerate(self._forms))
+            self._regex = re.compile(f"{_WORD_START}(?:{body}){_WORD_END}")
+        return self._regex
+
+    def _matches(self, folded: str) -> list[tuple[int, int, str]]:
+        """``(start, end, entry)`` of each match in a :func:`fold`-ed text, left to right."""
+        if not self._forms:
+            return []
+        if self._by_head is None:
+            return [(m.start(), m.end(), self._groups[int(m.lastgroup[1:])]) for m in self._pattern().finditer(folded)]
+        heads = self._heads.intersection(_runs(folded))
+        if not heads:
+            return []
+        starts = []  # (where a run of the text that is a head starts, the head)
+        for head in heads:
+            at = folded.find(head)
+            while at >= 0:
+                if at == 0 or not folded[at - 1].isalnum():
+                    starts.append((at, head))
+                at = folded.find(head, at + 1)
+        starts.sort()
+        found: list[tuple[int, int, str]] = []
+        after = 0  # matches do not overlap
+        for at, head in starts:
+            if at < after:
+                continue
+            for form, entry in self._by_head[head]:
+                end = at + len(form)
+                if folded.startswith(form, at) and (end == len(folded) or not folded[end].isalnum()):
+                    found.append((at, end, entry))
+                    after = end
+                    break
+        return found
 
     def matches(self, text: object) -> bool:
-        if self._regex is None or not isinstance(text, str):
+        if not self._forms or not isinstance(text, str):
             return False
-        folded = fold(text)
-        return self._may_match(folded) and self._regex.search(folded) is not None
+        return bool(self._matches(fold(text)))
 
     def find_all(self, text: object) -> list[str]:
         """The entries found in ``text``, in the order they first appear."""
-        if self._regex is None or not isinstance(text, str):
-            return []
-        folded = fold(text)
-        if not self._may_match(folded):
+        if not self._forms or not isinstance(text, str):
             return []
         found: list[str] = []
-        for m in self._regex.finditer(folded):
-            entry = self._groups[int(m.lastgroup[1:])]
+        for _, _, entry in self._matches(fold(text)):
             if entry not in found:
                 found.append(entry)
         return found
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each match in text already :func:`fold`-ed."""
-        if not self._may_match(folded):
-            return []
-        return [m.span() for m in self._regex.finditer(folded)]
+        return [(start, end) for start, end, _ in self._matches(folded)]
 
 
 def near(text: object, first: Vocabulary, second: Vocabulary, within: int,

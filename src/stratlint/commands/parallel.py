@@ -72,6 +72,7 @@ def in_workers(function: Callable[[Any], Any], items: Sequence, processes: int,
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether workers can be forked (``multiprocessing``'s "fork" start
+    method, which it offers where ``os.fork`` exists), without importing
+    multiprocessing for a run that will not use it."""
+    return hasattr(os, "fork")
