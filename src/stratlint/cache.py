@@ -32,14 +32,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
 import json
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+
+try:  # BLAKE2 without hashlib, whose import loads OpenSSL: 8 ms of every start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 from stratlint import __version__
 from stratlint.filters import FilterOptions
@@ -117,11 +120,11 @@ class ResultCache:
         return self.get(self.key(data, name, rules, options), name, options.today)
 
     def key(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> Key:
-        entry = hashlib.blake2b(digest_size=20)
+        entry = blake2b(digest_size=20)
         for part in (self._code, self._rules_fingerprint(rules), name, repr(options)):
             entry.update(part.encode("utf-8", "surrogatepass"))
             entry.update(b"\0")
-        return Key(entry.hexdigest(), hashlib.blake2b(data, digest_size=20).hexdigest())
+        return Key(entry.hexdigest(), blake2b(data, digest_size=20).hexdigest())
 
     def get(self, key: Key, name: str, today: datetime.date | None = None) -> FileResult | None:
         """The cached result, or None (a miss, whatever went wrong)."""
@@ -157,7 +160,7 @@ class ResultCache:
         known = self._rules.get(id(rules))
         if known is None or known[0] is not rules:
             text = json.dumps([self._rule_fields(r) for r in rules], sort_keys=True, default=repr)
-            known = (rules, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest())
+            known = (rules, blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest())
             self._rules[id(rules)] = known
         return known[1]
 
@@ -195,7 +198,7 @@ def _code_fingerprint() -> str:
             parts.extend(_file_states(str(data_dir(name))))
         except FileNotFoundError:
             pass
-    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _file_states(top: str) -> list[str]:
@@ -267,6 +270,8 @@ def _file_mode() -> int:
 def _write_entry(folder: str, name: str, data: bytes) -> None:
     """Write ``folder/name`` in one step: a temporary file in the folder,
     renamed over the name (which replaces a link rather than following it)."""
+    import tempfile  # only a run that writes an entry needs it
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
