@@ -159,9 +159,10 @@ class Vocabulary:
             return []
         if self._by_head is None:
             return [(m.start(), m.end(), self._groups[int(m.lastgroup[1:])]) for m in self._pattern().finditer(folded)]
-        heads = self._heads.intersection(_runs(folded))
-        if not heads:
+        runs = _runs(folded)
+        if self._heads.isdisjoint(runs):  # most texts: no word of the text starts a form
             return []
+        heads = self._heads.intersection(runs)
         starts = []  # (where a run of the text that is a head starts, the head)
         for head in heads:
             at = folded.find(head)
@@ -186,7 +187,10 @@ class Vocabulary:
     def matches(self, text: object) -> bool:
         if not self._forms or not isinstance(text, str):
             return False
-        return bool(self._matches(fold(text)))
+        folded = _fold(text if len(text) <= MAX_CHARS else cut(text))  # fold(text), one call fewer
+        if self._heads is not None and self._heads.isdisjoint(_runs(folded)):
+            return False  # the usual answer, without building a list of matches
+        return bool(self._matches(folded))
 
     def find_all(self, text: object) -> list[str]:
         """The entries found in ``text``, in the order they first appear."""
