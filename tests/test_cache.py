@@ -234,6 +234,25 @@ def test_an_edited_plugin_relints(plans, linted, monkeypatch):
     assert linted.take() == ALL
 
 
+def test_an_edited_module_beside_a_plugin_relints(plans, linted, monkeypatch):
+    Path("team_limits.py").write_text("LIMIT = 5000\n")
+    helper = PLUGIN.replace("from stratlint.checks import Hit", "import team_limits\nfrom stratlint.checks import Hit")
+    Path("team_rules.py").write_text(helper.replace('options["limit"]', "team_limits.LIMIT"))
+    Path("acme.yaml").write_text(PLUGIN_PACK)
+    Path(".stratlint.yaml").write_text("plugins: [team_rules]\nrule-packs: [acme.yaml]\n")
+
+    def run():
+        for name in ("team_rules", "team_limits"):  # as a new process would import them
+            monkeypatch.delitem(sys.modules, name, raising=False)
+        return check("--select", "ACME", "--trust-config-plugins")
+
+    assert "a budget of 9000 is too much" in run().stdout
+    Path("team_limits.py").write_text("LIMIT = 50000\n")
+    linted.take()
+    assert "ACME100" not in run().stdout
+    assert linted.take() == ALL
+
+
 def test_an_expiring_waiver_is_not_answered_from_the_cache_after_its_day(plans, linted, monkeypatch):
     today = datetime.date.today()
     path = Path("vanity-metrics.strategy.yaml")
@@ -254,6 +273,30 @@ def test_an_expiring_waiver_is_not_answered_from_the_cache_after_its_day(plans, 
     result = check()
     assert linted.take() == ["vanity-metrics.strategy.yaml"]
     assert "SL201" in result.stdout and "SL007" in result.stdout
+
+
+def test_an_expired_waiver_is_not_answered_from_the_cache_on_an_earlier_day(plans, linted, monkeypatch):
+    """A clock behind, another time zone, or a cache carried to another
+    machine: on the waiver's last day it suppresses again."""
+    today = datetime.date.today()
+    path = Path("vanity-metrics.strategy.yaml")
+    path.write_text(path.read_text().replace(
+        "\nkpis:", f"\nkpis:  # stratlint: disable=SL201 -- launch quarter, until {today.isoformat()}", 1))
+
+    class Tomorrow(datetime.date):
+        @classmethod
+        def today(cls):
+            return today + datetime.timedelta(days=1)
+
+    fake = type("datetime", (), {"date": Tomorrow, "timedelta": datetime.timedelta})
+    with monkeypatch.context() as later:
+        later.setattr(stratlint.cache, "datetime", fake)
+        later.setattr(stratlint.filters, "datetime", fake)
+        assert "SL007" in check().stdout  # expired, and cached so
+    linted.take()
+    result = check()  # today again: the waiver holds
+    assert linted.take() == ["vanity-metrics.strategy.yaml"]
+    assert "SL201" not in result.stdout and "SL007" not in result.stdout
 
 
 def test_a_crashed_rule_is_not_cached(plans, linted):
@@ -362,6 +405,39 @@ def test_entries_that_are_links_are_not_followed(plans, linted, own_cache, tmp_p
     assert not any(p.is_symlink() for p in own_cache.glob("*/*.json"))
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_an_entry_that_is_a_named_pipe_is_a_miss_not_a_wait(plans, own_cache):
+    check()
+    for entry in own_cache.glob("*/*.json"):
+        entry.unlink()
+        os.mkfifo(entry)
+    # in a process of its own, so that a wait on the pipe would fail the test, not stop the suite
+    run = subprocess.run([sys.executable, "-m", "stratlint", "check", "--jobs", "1", "."], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "STRATLINT_CACHE_DIR": str(own_cache)})
+    assert run.returncode == 1 and "SL201" in run.stdout and run.stderr == ""
+
+
+def test_a_cache_dir_that_holds_other_files_is_not_made_a_cache(plans, linted):
+    Path("plans").mkdir()
+    shutil.copy(EXAMPLES / "good.strategy.yaml", "plans/good.strategy.yaml")
+    result = run_cli(["check", "--jobs", "1", "--cache-dir", "plans", "plans"])
+    assert result.stderr == ("stratlint: warning: checking without the cache: plans: a folder that holds "
+                             "other files and is not a stratlint cache\n")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in Path("plans").iterdir()) == ["good.strategy.yaml"]  # no tag, no .gitignore
+    assert run_cli(["clean", "--cache-dir", "plans"]).exit_code == 2
+    assert Path("plans/good.strategy.yaml").exists()
+
+
+def test_an_empty_cache_dir_becomes_the_cache(plans, linted):
+    Path("empty").mkdir()
+    assert check("--cache-dir", "empty").stderr == ""
+    assert stratlint.cache.is_cache("empty")
+    linted.take()
+    check("--cache-dir", "empty")
+    assert linted.take() == []
+
+
 # -- stratlint clean ---------------------------------------------------------------------
 
 
@@ -433,3 +509,13 @@ def test_every_field_of_a_rule_but_its_documentation_is_in_the_key(tmp_path):
     for name in documentation:
         changed = [dataclasses.replace(rule, **{name: "other"}) if r is rule else r for r in rules]
         assert cache.key(b"version: 1\n", "p.yaml", changed, FilterOptions()) == base, name
+
+
+def test_clean_does_not_follow_a_link_named_with_a_trailing_slash(plans, monkeypatch, tmp_path_factory):
+    target = tmp_path_factory.mktemp("target")
+    (target / "CACHEDIR.TAG").write_text(stratlint.cache.TAG_SIGNATURE + "\n")
+    (target / "entry.json").write_text("{}")
+    os.symlink(target, "linked")
+    result = run_cli(["clean", "--cache-dir", "linked/"])
+    assert result.exit_code == 2 and "linked: not removed: it is a link" in result.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["CACHEDIR.TAG", "entry.json"]

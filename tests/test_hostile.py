@@ -222,3 +222,30 @@ def test_nesting_bound_is_computed_as_defined(text, limit):
     from stratlint.document.loader import _may_nest_deeper
 
     assert _may_nest_deeper(text, limit) == _nesting_bound(text, limit)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a file name that is not UTF-8")
+def test_a_file_name_that_is_not_utf8_works_in_every_format_and_in_baselines(tmp_path):
+    """Linux allows any bytes in a name; Python reads them as lone surrogates."""
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "vanity-metrics.strategy.yaml"
+    (tmp_path / os.fsdecode(b"v\xff.strategy.yaml")).write_bytes(example.read_bytes())
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "stratlint", "check", "--no-cache", *args, "."],
+                              cwd=tmp_path, capture_output=True, timeout=120)
+
+    for fmt in ("text", "json", "sarif", "github", "junit", "markdown"):
+        result = run("--format", fmt)
+        assert (result.returncode, result.stderr) == (0, b""), fmt  # warnings only: exit 0
+        assert b"SL201" in result.stdout, fmt
+    import json
+
+    sarif = json.loads(run("--format", "sarif").stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {"v%FF.strategy.yaml"}  # the name's bytes, percent-encoded
+    assert run("--write-baseline", "b.json").returncode == 0
+    assert b'"path": "v\\udcff.strategy.yaml"' in (tmp_path / "b.json").read_bytes()
+    again = run("--baseline", "b.json")
+    assert (again.returncode, again.stderr) == (0, b"") and b"SL201" not in again.stdout

@@ -132,9 +132,12 @@ class ResultCache:
             entry = _read_entry(os.path.join(self.entries, key.entry + ".json"))
             if entry is None or entry.get("bytes") != key.digest:
                 return None
-            through = entry.get("valid_through")
-            if through is not None and (today or datetime.date.today()) > datetime.date.fromisoformat(through):
-                return None
+            today = today or datetime.date.today()
+            through, since = entry.get("valid_through"), entry.get("valid_from")
+            if through is not None and today > datetime.date.fromisoformat(through):
+                return None  # a waiver has expired since
+            if since is not None and today < datetime.date.fromisoformat(since):
+                return None  # an expired waiver would hold again (a clock behind, another time zone)
             return FileResult(name, [_finding(name, raw) for raw in entry["findings"]])
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
             return None
@@ -144,10 +147,14 @@ class ResultCache:
         if result.crashes:
             return
         today = today or datetime.date.today()
+        # the findings hold while the same waivers are in force: from the day after the last
+        # one that has expired to the last day of the first one still to expire
         coming = [s.until for s in result.suppressions if s.until is not None and s.until >= today]
+        past = [s.until for s in result.suppressions if s.until is not None and s.until < today]
         entry = {
             "bytes": key.digest,
             "valid_through": min(coming).isoformat() if coming else None,
+            "valid_from": (max(past) + datetime.timedelta(days=1)).isoformat() if past else None,
             "findings": [[f.span.line, f.span.column, f.span.end_line, f.span.end_column, f.code, f.rule,
                           int(f.severity), f.message, f.pointer, f.fingerprint] for f in result.findings],
         }
@@ -175,14 +182,21 @@ class ResultCache:
 
     def _plugin_state(self, function) -> str:
         """For a check function outside stratlint: its top-level package's
-        ``__version__`` and the state of that package's files."""
+        ``__version__`` and the state of that package's files; for a plugin
+        that is one module, the state of every Python file beside it too
+        (the helpers it imports), unless it is installed among packages."""
         top = (getattr(function, "__module__", None) or "").split(".")[0]
         if not top or top == "stratlint":
             return ""
         if top not in self._plugins:
             module = sys.modules.get(top)
             where = getattr(module, "__file__", None) or ""
-            states = _file_states(os.path.dirname(where) if where.endswith("__init__.py") else where) if where else []
+            if where.endswith("__init__.py"):
+                states = _file_states(os.path.dirname(where))
+            elif where:
+                states = _file_states(where) + _beside(where)
+            else:
+                states = []
             self._plugins[top] = "\n".join([f"{top} {getattr(module, '__version__', '')}", *states])
         return self._plugins[top]
 
@@ -219,6 +233,22 @@ def _file_states(top: str) -> list[str]:
     return out
 
 
+def _beside(module_file: str) -> list[str]:
+    """The states of the Python files in a module's folder, but none for a
+    folder of installed packages (a version says what changed there)."""
+    import sysconfig
+
+    folder = os.path.dirname(os.path.abspath(module_file))
+    installed = {os.path.abspath(sysconfig.get_paths()[name]) for name in ("purelib", "platlib")}
+    if folder in installed:
+        return []
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".py"))
+    except OSError:
+        return []
+    return [state for n in names for state in _file_states(os.path.join(folder, n))]
+
+
 def _finding(name: str, raw: list) -> Finding:
     line, column, end_line, end_column, code, rule, severity, message, pointer, fingerprint = raw
     for number in (line, column, end_line, end_column, severity):
@@ -231,6 +261,25 @@ def _finding(name: str, raw: list) -> Finding:
                    pointer, fingerprint)
 
 
+def is_cache(folder: str) -> bool:
+    """Whether ``folder`` holds the CACHEDIR.TAG stratlint writes (read
+    without following a link or waiting on a named pipe)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(os.path.join(folder, "CACHEDIR.TAG"), flags)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, len(TAG_SIGNATURE) + 2)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.decode("utf-8", "replace").split("\n")[0].strip() == TAG_SIGNATURE
+
+
 def _make_folder(folder: str, *, follow: bool, marked: bool) -> None:
     """Create ``folder`` unless it exists (``marked``: with CACHEDIR.TAG and
     a .gitignore that keeps it out of git); refuse a link unless ``follow``."""
@@ -241,13 +290,18 @@ def _make_folder(folder: str, *, follow: bool, marked: bool) -> None:
         st = os.stat(folder) if follow else os.lstat(folder)
     if not stat.S_ISDIR(st.st_mode):
         raise OSError(f"not a folder{' (a link)' if stat.S_ISLNK(st.st_mode) else ''}")
+    if marked and not is_cache(folder) and any(True for _ in os.scandir(folder)):
+        # a folder of the user's (a mistyped --cache-dir): marking it would let 'stratlint clean'
+        # remove it, and its .gitignore would hide the files in it from git
+        raise OSError("a folder that holds other files and is not a stratlint cache")
     for name, text in (("CACHEDIR.TAG", _TAG_TEXT), (".gitignore", _GITIGNORE_TEXT)) if marked else ():
         if not os.path.lexists(os.path.join(folder, name)):
             _write_entry(folder, name, text.encode("utf-8"))
 
 
 def _read_entry(path: str) -> dict | None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    # not following a link, and not waiting on a named pipe: only a regular file is read
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:

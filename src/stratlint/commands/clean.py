@@ -15,12 +15,13 @@ import stat
 
 import click
 
-from stratlint.cache import DEFAULT_DIR, TAG_SIGNATURE, cache_dir
+from stratlint.cache import DEFAULT_DIR, cache_dir, is_cache
 from stratlint.errors import EXIT_FAILURE, EXIT_OK, report_error
 
 
 def run_clean(given: str | None = None) -> int:
     folder, chosen = cache_dir(given)
+    folder = folder.rstrip("/" + os.sep) or folder  # 'link/' would name the folder the link leads to
     targets = [folder] if chosen and os.path.lexists(folder) else []
     targets += [path for path in _caches_below(".") if not chosen or not _same(path, folder)]
     failed = False
@@ -58,12 +59,7 @@ def _not_a_cache(path: str) -> str:
         return "it is a link, not a folder stratlint made"
     if not stat.S_ISDIR(st.st_mode):
         return "it is not a folder"
-    try:
-        with open(os.path.join(path, "CACHEDIR.TAG"), encoding="utf-8", errors="replace") as fh:
-            first = fh.readline().strip()
-    except OSError:
-        first = ""
-    return "" if first == TAG_SIGNATURE else "it holds no CACHEDIR.TAG, so it is not stratlint's cache"
+    return "" if is_cache(path) else "it holds no CACHEDIR.TAG, so it is not stratlint's cache"
 
 
 def _same(a: str, b: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 
 from stratlint.document.pointer import escape, split
@@ -22,11 +23,12 @@ from stratlint.errors import StratlintError
 from stratlint.findings import Finding
 
 VERSION = 1
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _digest(value: object) -> str:
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def stable_pointer(data: object, pointer: str) -> tuple[str, object]:
@@ -78,6 +80,8 @@ def write(path: str, findings: list[Finding]) -> None:
           "message": f.message} for f in findings),
         key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
     text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+    # a file name that is not UTF-8 holds lone surrogates: written as JSON escapes, read back the same
+    text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     try:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -56,7 +56,7 @@ def code(value: str, *, cell: bool = False) -> str:
 
 def size(value: str) -> int:
     """Length in UTF-16 code units: what a browser or an API counts at most."""
-    return len(value.encode("utf-16-le")) // 2
+    return len(value.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def plural(n: int, word: str) -> str:

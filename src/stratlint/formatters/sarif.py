@@ -75,12 +75,13 @@ def _location(path: str, root: str | None) -> dict:
     """A path under ``root`` is a URI relative to %SRCROOT%; any other one is
     an absolute file: URI (standard input's ``<stdin>`` stays relative)."""
     if path.startswith("<"):
-        return {"uri": quote(path, safe=""), "uriBaseId": "%SRCROOT%"}
+        return {"uri": quote(os.fsencode(path), safe=""), "uriBaseId": "%SRCROOT%"}
     absolute = os.path.abspath(path)
     if root is not None:
         rel = os.path.relpath(absolute, root) if _inside(absolute, root) else None
         if rel is not None:
-            return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
+            # the bytes of the name, as the file system holds them (a name need not be UTF-8)
+            return {"uri": quote(os.fsencode(rel.replace(os.sep, "/")), safe="/"), "uriBaseId": "%SRCROOT%"}
     return {"uri": Path(absolute).as_uri()}
 
 
