@@ -15,18 +15,23 @@ the findings with the digest of the bytes they were found in:
   changes what a rule does changes the key);
 - the code behind the check functions: stratlint's version, and for
   stratlint and each plugin the size and modification time of every file
-  of its package (a new release, a plugin upgrade, an edit in a source
-  checkout all count), plus a plugin's ``__version__``.
+  of its package, or for a plugin that is one module, of the Python files
+  beside it (a new release, a plugin upgrade, an edit in a source
+  checkout, a helper module edited all count), plus a plugin's
+  ``__version__``.
 
-An entry also says until when it holds: a waiver that expires later
-(``until 2027-03-31``) makes the cached findings wrong after that day.
+An entry also says on which days it holds: a waiver that expires later
+(``until 2027-03-31``) makes the cached findings wrong after that day,
+and one that has expired makes them wrong on a day before it did.
 Results with a crashed rule are never cached. Entries are JSON, read with
 a size limit and checked field by field; anything unexpected is a miss,
 and a cache that cannot be read or written never fails a run.
 
 The default folder is refused when it is a link (a repository could
-commit one pointing anywhere), and entries are opened without following
-links and replaced by renaming, so nothing is written outside the folder.
+commit one pointing anywhere), a folder that holds other files is never
+made a cache, and entries are opened without following links (or waiting
+on a named pipe) and replaced by renaming, so nothing is written outside
+the folder.
 """
 from __future__ import annotations
 
