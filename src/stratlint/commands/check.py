@@ -131,7 +131,8 @@ def run_check(options: CheckOptions) -> int:
                 errors.append(outcome)
                 continue
             checked.append(outcome.result.path)
-            fail_on[outcome.result.path] = settings.fail_on
+            if outcome.result.findings:  # only a finding asks whether it fails the run
+                fail_on[outcome.result.path] = settings.fail_on
             findings.extend(outcome.result.findings)
             for crash in outcome.result.crashes:
                 errors.append(RunError(crash.path, str(crash), "crash"))
