@@ -79,7 +79,7 @@ class LocatedDocument:
     _hash_spans: list[Span] | None = None
     _hash_starts: list[tuple[int, int]] | None = None
     _positions: MarkPositions | None = None
-    #: each large mapping's members by key, built when first looked into
+    #: each mapping's members by key, built when first looked into
     _members: dict = field(default_factory=dict)
 
     # -- pointers to nodes -------------------------------------------------
@@ -197,29 +197,19 @@ def _first_line(text: str) -> tuple[str, bool]:
     return text[:found.start()], found.end() < len(text)
 
 
-#: a mapping with more pairs than this is indexed once instead of scanned at each look-up
-_SCAN = 16
-
-
 def _member(mapping: MappingNode, key: str, index: dict | None = None) -> tuple[Node, Node] | None:
     """The last explicit ``key`` of a mapping, else the first merged one.
 
-    ``index`` (a dict kept by the caller) holds large mappings' members by
-    key, so that a plan with many keys, each with a finding, costs time in
-    proportion to its size rather than to its square."""
-    if index is not None and len(mapping.value) > _SCAN:
-        members = index.get(id(mapping))
-        if members is None:
-            members = index[id(mapping)] = _index(mapping)
-        found, merges = members[0].get(key), members[1]
-    else:
-        found = None
-        merges = []
-        for k, v in mapping.value:
-            if k.tag == MERGE:
-                merges.append(v)
-            elif isinstance(k, ScalarNode) and k.value == key:
-                found = (k, v)
+    ``index`` (a dict kept by the caller) keeps each mapping's members by
+    key once it has been looked into, so that a plan with many keys, each
+    with a finding, costs time in proportion to its size rather than to its
+    square."""
+    members = index.get(id(mapping)) if index is not None else None
+    if members is None:
+        members = _index(mapping)
+        if index is not None:
+            index[id(mapping)] = members
+    found, merges = members[0].get(key), members[1]
     if found is not None:
         return found
     for source in merges:
