@@ -35,6 +35,7 @@ the folder.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 import json
@@ -97,6 +98,7 @@ class ResultCache:
         self._code = _code_fingerprint()
         self._rules: dict[int, tuple[list[Rule], str]] = {}
         self._plugins: dict[str, str] = {}  # top-level package -> state
+        self.reads = True  # False: lint() looks nothing up (the caller has), it only keeps results
 
     @classmethod
     def open(cls, given: str | None = None) -> "ResultCache":
@@ -114,11 +116,18 @@ class ResultCache:
     def lint(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> FileResult:
         """:func:`stratlint.linter.lint_bytes`, answered from the cache when it can be."""
         key = self.key(data, name, rules, options)
-        result = self.get(key, name, options.today)
+        result = self.get(key, name, options.today) if self.reads else None
         if result is None:
             result = lint_bytes(data, name, rules, options)
             self.put(key, result, options.today)
         return result
+
+    def writer(self) -> "ResultCache":
+        """This cache, for files already looked up and missed: :meth:`lint`
+        lints and keeps, without reading the entry a second time."""
+        other = copy.copy(self)
+        other.reads = False
+        return other
 
     def lookup(self, data: bytes, name: str, rules: list[Rule], options: FilterOptions) -> FileResult | None:
         """The cached result of :func:`stratlint.linter.lint_bytes` for these arguments, or None."""

@@ -356,7 +356,7 @@ def check_all(jobs: list, rules: list[Rule], processes: int | None, work: Callab
     answered = {}
     if cache is not None:
         answered = _from_cache(jobs, rules, cache)
-        work = partial(work, cache=cache)
+        work = partial(work, cache=cache.writer())  # the rest were looked up and missed, or are never cached
     todo = [job for i, job in enumerate(jobs) if i not in answered]
     count = processes_for(map(_size, todo), processes)
     if count > 1:
